@@ -1,0 +1,28 @@
+package io.logcentral.auth;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** A request that presented a known token (or none, where anonymous access is on); its authorities are its scopes. */
+final class TokenAuthentication extends AbstractAuthenticationToken {
+
+    private final TokenPrincipal principal;
+
+    TokenAuthentication(TokenPrincipal principal) {
+        super(principal.scopes().stream()
+                .map(scope -> new SimpleGrantedAuthority(scope.authority()))
+                .toList());
+        this.principal = principal;
+        setAuthenticated(true);
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public TokenPrincipal getPrincipal() {
+        return principal;
+    }
+}

@@ -1,0 +1,42 @@
+package io.logcentral.auth;
+
+import io.logcentral.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** Answers 401 (with the schemes a client may use) and 403 (naming the missing scope) as problem details. */
+final class TokenFailureHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final Problems problems;
+
+    TokenFailureHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        String error = e.getMessage() != null && e.getMessage().equals("unknown token")
+                ? "unknown token"
+                : "missing token: send Authorization: Token <token>";
+        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Token realm=\"logcentral\"");
+        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"logcentral\"");
+        problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, error), request.getRequestURI());
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        String error = ScopeRules.required(request)
+                .map(scope -> "token lacks the " + scope.name().toLowerCase(java.util.Locale.ROOT) + " scope")
+                .orElse("token lacks the scope for this request");
+        problems.write(response, Problems.of(HttpStatus.FORBIDDEN, error), request.getRequestURI());
+    }
+}

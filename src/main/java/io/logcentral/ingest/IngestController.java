@@ -1,0 +1,66 @@
+package io.logcentral.ingest;
+
+import io.logcentral.auth.TokenPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code POST /logs}: one log, a batch, NDJSON or text lines. */
+@RestController
+class IngestController {
+
+    private final IngestService ingest;
+    private final IngestProperties properties;
+    private final RequestItems items;
+
+    IngestController(IngestService ingest, IngestProperties properties, @Qualifier("ingestJson") JsonMapper json) {
+        this.ingest = ingest;
+        this.properties = properties;
+        this.items = new RequestItems(json, properties.maxBatch());
+    }
+
+    /**
+     * Reads the body itself rather than through a message converter: the size limit must hold before parsing, and
+     * the content type decides how the body splits into logs. A {@code service} query parameter names the service of
+     * items that name none (handy for text lines).
+     */
+    @PostMapping("/logs")
+    ResponseEntity<IngestResponse> ingest(HttpServletRequest request, @AuthenticationPrincipal TokenPrincipal principal)
+            throws IOException {
+        byte[] body = BoundedBody.read(request, properties.maxBodySize().toBytes());
+        List<RawItem> received = items.read(body, request.getHeader(HttpHeaders.CONTENT_TYPE));
+        String defaultService = queryParameter(request, "service");
+        return ResponseEntity.status(principal.successStatus())
+                .body(ingest.ingest(received, principal, defaultService));
+    }
+
+    /** From the query string only: asking the request would parse a form body, which must stay unread. */
+    private static String queryParameter(HttpServletRequest request, String name) {
+        if (request.getQueryString() == null) {
+            return null;
+        }
+        String value = UriComponentsBuilder.newInstance()
+                .query(request.getQueryString())
+                .build()
+                .getQueryParams()
+                .getFirst(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.logcentral.ingest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class IngestJsonConfiguration {
+
+    /**
+     * Reads what clients send: nesting bounded, and decimals kept as sent, since a double would turn a huge number
+     * into Infinity, which is not JSON.
+     */
+    @Bean(defaultCandidate = false)
+    JsonMapper ingestJson(IngestProperties properties) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(properties.maxDepth())
+                        .build())
+                .build();
+        return JsonMapper.builder(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+    }
+}

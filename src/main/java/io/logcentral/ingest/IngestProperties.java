@@ -1,0 +1,20 @@
+package io.logcentral.ingest;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits on what one request may send.
+ *
+ * @param maxBodySize a request body after decoding; larger is 413
+ * @param maxBatch logs in one request; more is 413 for the whole request
+ * @param maxMessageSize one message in UTF-8; larger is an item error
+ * @param maxDepth JSON nesting; deeper is 400
+ */
+@ConfigurationProperties("logcentral.ingest")
+record IngestProperties(
+        @DefaultValue("10MB") DataSize maxBodySize,
+        @DefaultValue("10000") int maxBatch,
+        @DefaultValue("32KB") DataSize maxMessageSize,
+        @DefaultValue("64") int maxDepth) {}

@@ -1,0 +1,13 @@
+package io.logcentral.ingest;
+
+import io.logcentral.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/** 413: the body or the batch is over its configured limit, which the answer names. */
+class PayloadTooLargeException extends ErrorResponseException {
+
+    PayloadTooLargeException(String limit, String error) {
+        super(HttpStatus.CONTENT_TOO_LARGE, Problems.forField(HttpStatus.CONTENT_TOO_LARGE, limit, error), null);
+    }
+}

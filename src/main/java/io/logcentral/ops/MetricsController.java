@@ -1,0 +1,40 @@
+package io.logcentral.ops;
+
+import io.logcentral.ingest.IngestMetrics;
+import io.logcentral.storage.StoreStatus;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /metrics}: counters since start as plain JSON; Prometheus reads the same at /actuator/prometheus. */
+@RestController
+class MetricsController {
+
+    private final IngestMetrics ingest;
+    private final StoreStatus store;
+
+    MetricsController(IngestMetrics ingest, StoreStatus store) {
+        this.ingest = ingest;
+        this.store = store;
+    }
+
+    @GetMapping("/metrics")
+    Map<String, Object> metrics() {
+        long uptimeSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000;
+        long processed = ingest.logsProcessed();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("logs_processed", processed);
+        // Alerts do not exist yet; the field is here because seed 004's clients read it.
+        body.put("notifications_sent", 0);
+        body.put("logs_rejected", ingest.logsRejected());
+        body.put("requests_rejected", ingest.requestsRejected());
+        body.put("logs_by_severity", ingest.logsBySeverity());
+        body.put("queue_depth", 0);
+        body.put("logs_per_second", uptimeSeconds == 0 ? 0.0 : (double) processed / uptimeSeconds);
+        body.put("store_size_bytes", store.sizeBytes());
+        body.put("uptime_seconds", uptimeSeconds);
+        return body;
+    }
+}

@@ -1,0 +1,33 @@
+package io.logcentral.storage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What to find. A null bound or list means no filter; an empty {@code services} or {@code severities} set matches
+ * nothing.
+ *
+ * @param after keyset position: only logs strictly past it in the query's order
+ * @param attributes attribute paths (dot separated) to the text their value must equal
+ */
+public record LogQuery(
+        Instant timestampFrom,
+        Instant timestampTo,
+        Instant receivedFrom,
+        Instant receivedTo,
+        List<String> services,
+        Set<Severity> severities,
+        String text,
+        String requestId,
+        String traceId,
+        Map<String, String> attributes,
+        Position after,
+        boolean ascending,
+        int limit,
+        long offset) {
+
+    /** A place in the (timestamp, id) order. */
+    public record Position(Instant timestamp, long id) {}
+}

@@ -1,0 +1,54 @@
+package io.logcentral.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads logs on the reader pool. Each read is one statement in autocommit, which SQLite runs on one consistent
+ * snapshot; no Spring transaction here, since the JPA transaction manager would hand out the writer's connection.
+ */
+@Service
+public class LogReader {
+
+    private final JdbcClient jdbc;
+
+    LogReader(@Qualifier(SqliteDataSources.READER) DataSource readers) {
+        this.jdbc = JdbcClient.create(readers);
+    }
+
+    public List<StoredLog> find(LogQuery query) {
+        LogSearchSql sql = LogSearchSql.select(query);
+        return jdbc.sql(sql.text(query))
+                .params(sql.params(query))
+                .query(LogReader::map)
+                .list();
+    }
+
+    public Optional<StoredLog> findById(long id) {
+        return jdbc.sql("SELECT " + LogSearchSql.COLUMNS + " FROM logs WHERE id = ?")
+                .param(id)
+                .query(LogReader::map)
+                .optional();
+    }
+
+    private static StoredLog map(ResultSet rs, int row) throws SQLException {
+        return new StoredLog(
+                rs.getLong("id"),
+                Timestamps.fromMicros(rs.getLong("ts")),
+                Timestamps.fromMicros(rs.getLong("received_at")),
+                rs.getString("service"),
+                Severity.values()[rs.getInt("severity")],
+                rs.getString("message"),
+                rs.getString("request_id"),
+                rs.getString("trace_id"),
+                rs.getString("span_id"),
+                rs.getString("host"),
+                rs.getString("attributes"));
+    }
+}

@@ -1,0 +1,111 @@
+package io.logcentral.storage;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** The SQL that finds logs in SQLite: one WHERE clause built from a {@link LogQuery}, with its parameters. */
+final class LogSearchSql {
+
+    static final String COLUMNS =
+            "id, ts, received_at, service, severity, message, request_id, trace_id, span_id, host, attributes";
+
+    private final StringJoiner where = new StringJoiner(" AND ");
+    private final List<Object> params = new ArrayList<>();
+
+    private LogSearchSql() {}
+
+    static LogSearchSql select(LogQuery query) {
+        LogSearchSql sql = new LogSearchSql();
+        sql.filter(query);
+        return sql;
+    }
+
+    String text(LogQuery query) {
+        String direction = query.ascending() ? "ASC" : "DESC";
+        return "SELECT " + COLUMNS + " FROM logs" + whereClause() + " ORDER BY ts " + direction + ", id " + direction
+                + " LIMIT ? OFFSET ?";
+    }
+
+    Object[] params(LogQuery query) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(query.limit());
+        all.add(query.offset());
+        return all.toArray();
+    }
+
+    private String whereClause() {
+        return where.length() == 0 ? "" : " WHERE " + where;
+    }
+
+    private void filter(LogQuery q) {
+        range("ts", q.timestampFrom() == null ? null : Timestamps.toMicros(q.timestampFrom()), ">=");
+        range("ts", q.timestampTo() == null ? null : Timestamps.toMicros(q.timestampTo()), "<=");
+        range("received_at", q.receivedFrom() == null ? null : Timestamps.toMicros(q.receivedFrom()), ">=");
+        range("received_at", q.receivedTo() == null ? null : Timestamps.toMicros(q.receivedTo()), "<=");
+        if (q.services() != null) {
+            in("service", q.services());
+        }
+        if (q.severities() != null) {
+            in("severity", q.severities().stream().map(Severity::ordinal).toList());
+        }
+        if (q.text() != null) {
+            add("message LIKE ? ESCAPE '\\'", "%" + escapeLike(q.text()) + "%");
+        }
+        if (q.requestId() != null) {
+            add("request_id = ?", q.requestId());
+        }
+        if (q.traceId() != null) {
+            add("trace_id = ?", q.traceId());
+        }
+        for (Map.Entry<String, String> attribute : q.attributes().entrySet()) {
+            add("CAST(json_extract(attributes, ?) AS TEXT) = ?", jsonPath(attribute.getKey()), attribute.getValue());
+        }
+        if (q.after() != null) {
+            long ts = Timestamps.toMicros(q.after().timestamp());
+            String op = q.ascending() ? ">" : "<";
+            add(
+                    "(ts " + op + " ? OR (ts = ? AND id " + op + " ?))",
+                    ts,
+                    ts,
+                    q.after().id());
+        }
+    }
+
+    private void range(String column, Object bound, String op) {
+        if (bound != null) {
+            add(column + " " + op + " ?", bound);
+        }
+    }
+
+    private void in(String column, Collection<?> values) {
+        if (values.isEmpty()) {
+            where.add("0");
+            return;
+        }
+        where.add(column + " IN (" + "?,".repeat(values.size() - 1) + "?)");
+        params.addAll(values);
+    }
+
+    private void add(String condition, Object... values) {
+        where.add(condition);
+        params.addAll(List.of(values));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** {@code a.b} becomes {@code $."a"."b"}: each part quoted, so keys with odd characters stay keys. */
+    static String jsonPath(String dotted) {
+        StringBuilder path = new StringBuilder("$");
+        for (String part : dotted.split("\\.", -1)) {
+            path.append(".\"")
+                    .append(part.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return path.toString();
+    }
+}
