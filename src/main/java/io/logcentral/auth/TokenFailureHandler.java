@@ -4,9 +4,11 @@ import io.logcentral.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -34,8 +36,13 @@ final class TokenFailureHandler implements AuthenticationEntryPoint, AccessDenie
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (PresentedToken.from(request).isEmpty()) {
+            // Anonymous access is on but does not reach this far: what the client lacks is a token.
+            commence(request, response, new InsufficientAuthenticationException("missing token"));
+            return;
+        }
         String error = ScopeRules.required(request)
-                .map(scope -> "token lacks the " + scope.name().toLowerCase(java.util.Locale.ROOT) + " scope")
+                .map(scope -> "token lacks the " + scope.name().toLowerCase(Locale.ROOT) + " scope")
                 .orElse("token lacks the scope for this request");
         problems.write(response, Problems.of(HttpStatus.FORBIDDEN, error), request.getRequestURI());
     }

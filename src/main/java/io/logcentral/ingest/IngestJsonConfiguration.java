@@ -5,13 +5,14 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class IngestJsonConfiguration {
 
     /**
-     * Reads what clients send: nesting bounded, and decimals kept as sent, since a double would turn a huge number
+     * Reads what clients send: nesting bounded, and decimals kept as sent (2.50 stays 2.50), since a double would turn a huge number
      * into Infinity, which is not JSON.
      */
     @Bean(defaultCandidate = false)
@@ -23,6 +24,9 @@ class IngestJsonConfiguration {
                 .build();
         return JsonMapper.builder(factory)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                // Items of an array are read one by one from a stream that goes on after each.
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }
 }
