@@ -17,9 +17,13 @@ class IngestJsonConfiguration {
      */
     @Bean(defaultCandidate = false)
     JsonMapper ingestJson(IngestProperties properties) {
+        return mapper(properties.maxDepth());
+    }
+
+    static JsonMapper mapper(int maxDepth) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(properties.maxDepth())
+                        .maxNestingDepth(maxDepth)
                         .build())
                 .build();
         return JsonMapper.builder(factory)

@@ -36,8 +36,7 @@ class AdminTokenBootstrapTest {
     }
 
     @Test
-    void firstStartWithoutTokensPrintsAnAdminTokenOnceAndKeepsOnlyItsHash(CapturedOutput output)
-            throws IOException {
+    void firstStartWithoutTokensPrintsAnAdminTokenOnceAndKeepsOnlyItsHash(CapturedOutput output) throws IOException {
         String token;
         try (ConfigurableApplicationContext context = start()) {
             Matcher printed = TOKEN.matcher(output.getOut());

@@ -33,7 +33,8 @@ class AnonymousAccessTest {
 
     @Test
     void ingestWithoutTokenWhenAnonymousIngestOnStoresUnderTheBoundService() {
-        Api.Reply reply = api.post("/logs", "{\"message\":\"from an old client\"}").json().send();
+        Api.Reply reply =
+                api.post("/logs", "{\"message\":\"from an old client\"}").json().send();
 
         assertThat(reply.status()).isEqualTo(201);
         long id = reply.json().get("ids").get(0).asLong();
@@ -43,7 +44,9 @@ class AnonymousAccessTest {
 
     @Test
     void ingestWithoutTokenForAnotherServiceIsAnItemError() {
-        Api.Reply reply = api.post("/logs", "{\"service\":\"payments\",\"message\":\"m\"}").json().send();
+        Api.Reply reply = api.post("/logs", "{\"service\":\"payments\",\"message\":\"m\"}")
+                .json()
+                .send();
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("errors").get(0).get("error").asString()).isEqualTo("service mismatch for token");
@@ -51,7 +54,11 @@ class AnonymousAccessTest {
 
     @Test
     void unknownTokenIsRefusedEvenWhenAnonymousIngestIsOn() {
-        assertThat(api.post("/logs", "{\"message\":\"m\"}").token("typo").json().send().status())
+        assertThat(api.post("/logs", "{\"message\":\"m\"}")
+                        .token("typo")
+                        .json()
+                        .send()
+                        .status())
                 .isEqualTo(401);
     }
 

@@ -70,7 +70,10 @@ class AuthApiTest {
             Api.Reply reply = api.get("/logs").header("Authorization", header).send();
             assertThat(reply.status()).as(header).isEqualTo(401);
         }
-        assertThat(api.get("/logs").header("Authorization", basic("u", "wrong")).send().status())
+        assertThat(api.get("/logs")
+                        .header("Authorization", basic("u", "wrong"))
+                        .send()
+                        .status())
                 .isEqualTo(401);
         assertThat(api.get("/health").token("nope").send().status()).isEqualTo(401);
     }
@@ -92,8 +95,7 @@ class AuthApiTest {
     void readWhenTokenLacksReadScopeReturns403() {
         assertThat(api.get("/logs").token(TestTokens.WRITER).send().status()).isEqualTo(403);
         assertThat(api.get("/logs/1").token(TestTokens.WRITER).send().status()).isEqualTo(403);
-        assertThat(api.get("/metrics").token(TestTokens.WRITER).send().status())
-                .isEqualTo(403);
+        assertThat(api.get("/metrics").token(TestTokens.WRITER).send().status()).isEqualTo(403);
     }
 
     @Test

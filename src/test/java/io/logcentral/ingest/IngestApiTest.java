@@ -97,8 +97,8 @@ class IngestApiTest {
 
     @Test
     void ingestWhenArrayHasBadItemsStoresTheGoodOnesAndNamesTheFields() {
-        Api.Reply reply = ingest("[" + log("good one") + ",{\"service\":\"" + service + "\"},"
-                + "{\"service\":\"" + service + "\",\"message\":\"x\",\"level\":\"LOUD\"}," + log("good two") + ",42]");
+        Api.Reply reply = ingest("[" + log("good one") + ",{\"service\":\"" + service + "\"}," + "{\"service\":\""
+                + service + "\",\"message\":\"x\",\"level\":\"LOUD\"}," + log("good two") + ",42]");
 
         assertThat(reply.status()).isEqualTo(201);
         JsonNode body = reply.json();
@@ -151,14 +151,16 @@ class IngestApiTest {
         assertThat(first.get("timestamp").asString()).isEqualTo("2024-11-08T14:23:30.500000Z");
         assertThat(first.get("message").asString()).isEqualTo("payment failed");
         assertThat(first.get("service").asString()).isEqualTo(service);
-        assertThat(stored(reply.json().get("ids").get(1).asLong()).get("severity").asString())
+        assertThat(stored(reply.json().get("ids").get(1).asLong())
+                        .get("severity")
+                        .asString())
                 .isEqualTo("INFO");
     }
 
     @Test
     void ingestWhenPythonHttpHandlerPostsFormWithBasicAuthStoresTheRecord() {
-        String basic = Base64.getEncoder()
-                .encodeToString(("user:" + TestTokens.WRITER).getBytes(StandardCharsets.UTF_8));
+        String basic =
+                Base64.getEncoder().encodeToString(("user:" + TestTokens.WRITER).getBytes(StandardCharsets.UTF_8));
         Api.Reply reply = api.post(
                         "/logs",
                         "name=" + service + "&msg=disk+is+full&levelname=WARNING&levelno=30&created=1700000000.25"
@@ -293,13 +295,18 @@ class IngestApiTest {
         assertThat(error.get("index").asInt()).isEqualTo(2);
         assertThat(error.get("field").asString()).isEqualTo("service");
         assertThat(error.get("error").asString()).isEqualTo("service mismatch for token");
-        assertThat(stored(reply.json().get("ids").get(0).asLong()).get("service").asString())
+        assertThat(stored(reply.json().get("ids").get(0).asLong())
+                        .get("service")
+                        .asString())
                 .isEqualTo("reports");
     }
 
     @Test
     void ingestWhenTokenConfiguredWithSuccessStatus200Returns200() {
-        Api.Reply reply = api.post("/logs", log("seed 000")).token(TestTokens.SEED_000).json().send();
+        Api.Reply reply = api.post("/logs", log("seed 000"))
+                .token(TestTokens.SEED_000)
+                .json()
+                .send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("status").asString()).isEqualTo("Log processed successfully");

@@ -51,9 +51,11 @@ class OpsApiTest {
                 .send();
 
         JsonNode after = api.get("/metrics").token(TestTokens.READER).send().json();
-        assertThat(after.get("logs_processed").asLong() - before.get("logs_processed").asLong())
+        assertThat(after.get("logs_processed").asLong()
+                        - before.get("logs_processed").asLong())
                 .isEqualTo(1);
-        assertThat(after.get("logs_rejected").asLong() - before.get("logs_rejected").asLong())
+        assertThat(after.get("logs_rejected").asLong()
+                        - before.get("logs_rejected").asLong())
                 .isEqualTo(1);
         assertThat(after.get("logs_by_severity").get("ERROR").asLong()
                         - before.get("logs_by_severity").get("ERROR").asLong())
@@ -65,14 +67,16 @@ class OpsApiTest {
     @Test
     void prometheusNeedsReadAndShowsIngestCounters() {
         assertThat(api.get("/actuator/prometheus").send().status()).isEqualTo(401);
-        Api.Reply reply = api.get("/actuator/prometheus").token(TestTokens.READER).send();
+        Api.Reply reply =
+                api.get("/actuator/prometheus").token(TestTokens.READER).send();
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).contains("logcentral_ingest_logs_total");
     }
 
     @Test
     void rootGivesBrowsersAPageAndClientsAJsonHint() {
-        Api.Reply page = api.get("/").header("Accept", "text/html,application/xhtml+xml").send();
+        Api.Reply page =
+                api.get("/").header("Accept", "text/html,application/xhtml+xml").send();
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<h1>logcentral</h1>");

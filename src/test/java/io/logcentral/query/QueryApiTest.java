@@ -82,8 +82,19 @@ class QueryApiTest {
         JsonNode log = query("").json().get(0);
         assertThat(log.propertyNames())
                 .containsExactly(
-                        "id", "timestamp", "received_at", "service", "severity", "level", "message", "request_id",
-                        "trace_id", "span_id", "host", "attributes", "data");
+                        "id",
+                        "timestamp",
+                        "received_at",
+                        "service",
+                        "severity",
+                        "level",
+                        "message",
+                        "request_id",
+                        "trace_id",
+                        "span_id",
+                        "host",
+                        "attributes",
+                        "data");
         assertThat(log.get("timestamp").asString()).isEqualTo("2024-11-08T13:23:30.123400Z");
         assertThat(log.get("received_at").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
         assertThat(log.get("severity").asString()).isEqualTo("WARNING");
@@ -93,8 +104,12 @@ class QueryApiTest {
 
     @Test
     void findFiltersByTimestampRangeInclusive() {
-        given("2024-01-01T00:00:00Z|INFO|before", "2024-01-02T00:00:00Z|INFO|start", "2024-01-02T12:00:00Z|INFO|mid",
-                "2024-01-03T00:00:00Z|INFO|end", "2024-01-03T00:00:01Z|INFO|after");
+        given(
+                "2024-01-01T00:00:00Z|INFO|before",
+                "2024-01-02T00:00:00Z|INFO|start",
+                "2024-01-02T12:00:00Z|INFO|mid",
+                "2024-01-03T00:00:00Z|INFO|end",
+                "2024-01-03T00:00:01Z|INFO|after");
 
         assertThat(messages("timestamp_start=2024-01-02&timestamp_end=2024-01-03T00:00:00"))
                 .containsExactly("end", "mid", "start");
@@ -114,8 +129,12 @@ class QueryApiTest {
 
     @Test
     void findFiltersBySeverityListsCaseInsensitivelyAndUnknownMatchesNothing() {
-        given("2024-01-01T00:00:01Z|DEBUG|d", "2024-01-01T00:00:02Z|INFO|i", "2024-01-01T00:00:03Z|WARNING|w",
-                "2024-01-01T00:00:04Z|ERROR|e", "2024-01-01T00:00:05Z|CRITICAL|c");
+        given(
+                "2024-01-01T00:00:01Z|DEBUG|d",
+                "2024-01-01T00:00:02Z|INFO|i",
+                "2024-01-01T00:00:03Z|WARNING|w",
+                "2024-01-01T00:00:04Z|ERROR|e",
+                "2024-01-01T00:00:05Z|CRITICAL|c");
 
         assertThat(messages("severity=error")).containsExactly("e");
         assertThat(messages("level=warn,Error")).containsExactly("e", "w");
@@ -198,7 +217,8 @@ class QueryApiTest {
         while (url != null) {
             Api.Reply page = api.get(url).token(TestTokens.READER).send();
             assertThat(page.status()).isEqualTo(200);
-            page.json().forEach(log -> assertThat(seen.add(log.get("id").asLong())).isTrue());
+            page.json()
+                    .forEach(log -> assertThat(seen.add(log.get("id").asLong())).isTrue());
             given("2024-01-01T00:00:05Z|INFO|arrived while paging");
             String link = page.header("Link");
             url = link == null ? null : relative(link);
@@ -246,7 +266,10 @@ class QueryApiTest {
         Api.Reply all = api.get("/logs?limit=1000").token(TestTokens.REPORTS).send();
         all.json().forEach(log -> assertThat(log.get("service").asString()).isEqualToIgnoringCase("reports"));
         assertThat(all.json()).isNotEmpty();
-        assertThat(api.get("/logs?service=" + service).token(TestTokens.REPORTS).send().json())
+        assertThat(api.get("/logs?service=" + service)
+                        .token(TestTokens.REPORTS)
+                        .send()
+                        .json())
                 .isEmpty();
         assertThat(api.get("/logs/" + other).token(TestTokens.REPORTS).send().status())
                 .isEqualTo(404);
