@@ -3,7 +3,7 @@
 # Usage: bench/startup.sh [runs] [java binary] [extra JVM options...]
 set -euo pipefail
 runs=${1:-5}; java=${2:-java}; shift $(( $# > 2 ? 2 : $# )) || true
-jar=$(dirname "$0")/../target/logcentral.jar
+jar=${JAR:-$(dirname "$0")/../target/logcentral.jar}
 port=18080
 token=startup-bench-token-0123456789
 times=()

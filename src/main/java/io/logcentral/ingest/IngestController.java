@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +41,9 @@ class IngestController {
         byte[] body = BoundedBody.read(request, properties.maxBodySize().toBytes());
         List<RawItem> received = items.read(body, request.getHeader(HttpHeaders.CONTENT_TYPE));
         String defaultService = queryParameter(request, "service");
+        // The logs are stored by now: whatever the client's Accept header says, it gets JSON rather than a 406.
         return ResponseEntity.status(principal.successStatus())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(ingest.ingest(received, principal, defaultService));
     }
 

@@ -61,6 +61,18 @@ class IngestApiTest {
     }
 
     @Test
+    void ingestWhenClientAcceptsOnlyTextStillAnswersJsonRatherThan406() {
+        Api.Reply reply = api.post("/logs", log("picky client"))
+                .token(TestTokens.ADMIN)
+                .json()
+                .header("Accept", "text/plain")
+                .send();
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.contentType()).startsWith("application/json");
+    }
+
+    @Test
     void ingestWhenSeed004SampleKeepsDataAndLevel() {
         Api.Reply reply = ingest("""
                 {"timestamp":"2024-11-08T14:23:30","level":"CRITICAL","service":"%s","request_id":"abc123",
