@@ -1,5 +1,6 @@
 package io.logcentral.ingest;
 
+import io.logcentral.pipeline.BodyBudget;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,12 +11,23 @@ import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 import org.springframework.http.HttpHeaders;
 
-/** Reads a request body, decoded, and refuses it as soon as it passes the size limit. */
+/**
+ * Reads a request body, decoded, and refuses it as soon as it passes the size limit. The bytes read are charged to
+ * the request's reservation of the body budget as they come, so a body of undeclared length is bounded too.
+ */
 final class BoundedBody {
+
+    private static final long SLICE = 1024 * 1024;
 
     private BoundedBody() {}
 
-    static byte[] read(HttpServletRequest request, long limit) throws IOException {
+    /** What to reserve before reading: the declared length, or a first slice when it is unknown or compressed. */
+    static long expectedLength(HttpServletRequest request, long limit) {
+        long declared = request.getContentLengthLong();
+        return declared >= 0 && encoding(request).equals("identity") ? Math.min(declared, limit) : SLICE;
+    }
+
+    static byte[] read(HttpServletRequest request, long limit, BodyBudget.Reservation reservation) throws IOException {
         long declared = request.getContentLengthLong();
         String encoding = encoding(request);
         if (encoding.equals("identity") && declared > limit) {
@@ -29,6 +41,9 @@ final class BoundedBody {
                 total += n;
                 if (total > limit) {
                     throw tooLarge(limit);
+                }
+                if (total > reservation.held()) {
+                    reservation.grow(Math.max(SLICE, total - reservation.held()));
                 }
                 out.write(buffer, 0, n);
             }

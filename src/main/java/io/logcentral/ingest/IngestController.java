@@ -1,20 +1,20 @@
 package io.logcentral.ingest;
 
 import io.logcentral.auth.TokenPrincipal;
+import io.logcentral.pipeline.BodyBudget;
+import io.logcentral.pipeline.WritePipeline;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /logs}: one log, a batch, NDJSON or text lines. */
 @RestController
@@ -22,12 +22,12 @@ class IngestController {
 
     private final IngestService ingest;
     private final IngestProperties properties;
-    private final RequestItems items;
+    private final BodyBudget budget;
 
-    IngestController(IngestService ingest, IngestProperties properties, @Qualifier("ingestJson") JsonMapper json) {
+    IngestController(IngestService ingest, IngestProperties properties, WritePipeline pipeline) {
         this.ingest = ingest;
         this.properties = properties;
-        this.items = new RequestItems(json, properties.maxBatch());
+        this.budget = pipeline.bodyBudget();
     }
 
     /**
@@ -36,15 +36,28 @@ class IngestController {
      * items that name none (handy for text lines).
      */
     @PostMapping("/logs")
-    ResponseEntity<IngestResponse> ingest(HttpServletRequest request, @AuthenticationPrincipal TokenPrincipal principal)
+    ResponseEntity<IngestResponse> ingest(
+            HttpServletRequest request,
+            @AuthenticationPrincipal TokenPrincipal principal,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
             throws IOException {
-        byte[] body = BoundedBody.read(request, properties.maxBodySize().toBytes());
-        List<RawItem> received = items.read(body, request.getHeader(HttpHeaders.CONTENT_TYPE));
-        String defaultService = queryParameter(request, "service");
-        // The logs are stored by now: whatever the client's Accept header says, it gets JSON rather than a 406.
-        return ResponseEntity.status(principal.successStatus())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(ingest.ingest(received, principal, defaultService));
+        long limit = properties.maxBodySize().toBytes();
+        try (BodyBudget.Reservation reservation = budget.reserve(BoundedBody.expectedLength(request, limit))) {
+            byte[] body = BoundedBody.read(request, limit, reservation);
+            IngestAnswer answer = ingest.ingest(
+                    body,
+                    request.getHeader(HttpHeaders.CONTENT_TYPE),
+                    principal,
+                    queryParameter(request, "service"),
+                    idempotencyKey);
+            // The logs are stored by now: whatever the client's Accept header says, it gets JSON rather than a 406.
+            ResponseEntity.BodyBuilder response =
+                    ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON);
+            if (answer.replayed()) {
+                response.header("Idempotent-Replayed", "true");
+            }
+            return response.body(answer.body());
+        }
     }
 
     /** From the query string only: asking the request would parse a form body, which must stay unread. */

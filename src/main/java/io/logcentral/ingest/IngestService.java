@@ -1,67 +1,89 @@
 package io.logcentral.ingest;
 
 import io.logcentral.auth.TokenPrincipal;
-import io.logcentral.storage.LogStore;
+import io.logcentral.pipeline.KeptAnswer;
+import io.logcentral.pipeline.WritePipeline;
 import io.logcentral.storage.NewLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Normalises the items of one request, stores the good ones together and reports the bad ones by index. */
+/**
+ * Normalises the items of one request as they are read, hands the good ones to the write pipeline together, and
+ * reports the bad ones by index. Answers only once the logs are committed.
+ */
 @Service
 class IngestService {
 
+    private final RequestItems items;
     private final LogNormalizer normalizer;
-    private final LogStore store;
+    private final WritePipeline pipeline;
     private final IngestMetrics metrics;
-    private final Clock clock;
+    private final IdempotencyKeys idempotency;
+    private final Clock clock = Clock.systemUTC();
 
     IngestService(
             @Qualifier("ingestJson") JsonMapper ingestJson,
             IngestProperties properties,
-            LogStore store,
-            IngestMetrics metrics) {
+            WritePipeline pipeline,
+            IngestMetrics metrics,
+            IdempotencyKeys idempotency) {
+        this.items = new RequestItems(ingestJson, properties.maxBatch());
         this.normalizer =
                 new LogNormalizer(ingestJson, properties.maxMessageSize().toBytes());
-        this.store = store;
+        this.pipeline = pipeline;
         this.metrics = metrics;
-        this.clock = Clock.systemUTC();
+        this.idempotency = idempotency;
     }
 
-    IngestResponse ingest(List<RawItem> items, TokenPrincipal principal, String defaultService) {
-        if (items.isEmpty()) {
-            metrics.rejectedRequest();
-            throw InvalidLogDataException.unreadable("no logs in the request");
+    /**
+     * @param defaultService the service of items that name none, or null
+     * @param idempotencyKey the client's key for this request, or null
+     */
+    IngestAnswer ingest(
+            byte[] body, String contentType, TokenPrincipal principal, String defaultService, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return store(body, contentType, principal, defaultService, null);
         }
+        return idempotency.once(
+                principal, idempotencyKey, keyHash -> store(body, contentType, principal, defaultService, keyHash));
+    }
+
+    private IngestAnswer store(
+            byte[] body, String contentType, TokenPrincipal principal, String defaultService, String keyHash) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        List<NewLog> logs = new ArrayList<>(items.size());
+        List<NewLog> logs = new ArrayList<>();
         List<ItemError> errors = new ArrayList<>();
-        for (RawItem item : items) {
-            if (item.error() != null) {
-                errors.add(item.error());
-                continue;
-            }
-            LogNormalizer.Result result =
-                    normalizer.normalize(item.index(), item.log(), principal, defaultService, now);
+        items.read(body, contentType, item -> {
+            LogNormalizer.Result result = item.error() != null
+                    ? new LogNormalizer.Result(null, item.error())
+                    : normalizer.normalize(item.index(), item.log(), principal, defaultService, now);
             if (result.error() != null) {
                 errors.add(result.error());
             } else {
                 logs.add(result.log());
             }
-        }
+        });
         metrics.rejectedLogs(errors.size());
         if (logs.isEmpty()) {
             metrics.rejectedRequest();
+            if (errors.isEmpty()) {
+                throw InvalidLogDataException.unreadable("no logs in the request");
+            }
             throw new InvalidLogDataException(
                     "no log was stored: every item was rejected", errors.get(0).field(), errors);
         }
-        List<Long> ids = store.append(logs);
+        int status = principal.successStatus();
+        KeptAnswer kept = keyHash == null ? null : new KeptAnswer(keyHash, status, idempotency.errorsJson(errors));
+        long first = pipeline.write(logs, kept);
         logs.forEach(log -> metrics.stored(log.severity()));
-        return IngestResponse.of(ids, errors);
+        List<Long> ids = LongStream.range(first, first + logs.size()).boxed().toList();
+        return new IngestAnswer(status, IngestResponse.of(ids, errors), false);
     }
 }

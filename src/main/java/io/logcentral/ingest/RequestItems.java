@@ -1,8 +1,8 @@
 package io.logcentral.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
@@ -31,32 +31,27 @@ final class RequestItems {
         this.maxBatch = maxBatch;
     }
 
-    List<RawItem> read(byte[] body, String contentType) {
+    /** Hands each item to {@code sink} as soon as it is read, so a large batch never exists as one JSON tree. */
+    void read(byte[] body, String contentType, Consumer<RawItem> sink) {
         MediaType type = mediaType(contentType);
         if (LINE_JSON.stream().anyMatch(t -> t.equalsTypeAndSubtype(type))) {
-            return lines(body, this::jsonLine);
-        }
-        if (MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)) {
-            return lines(
-                    body,
-                    (index, line) -> line.startsWith("{")
-                            ? jsonLine(index, line)
-                            : RawItem.of(index, TextLine.parse(line, json)));
-        }
-        if (MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type) && !looksLikeJson(body)) {
-            return List.of(RawItem.of(0, PythonLogRecord.parse(body, json)));
-        }
-        if (type == null
+            lines(body, this::jsonLine, sink);
+        } else if (MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)) {
+            lines(body, this::textLine, sink);
+        } else if (MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type) && !looksLikeJson(body)) {
+            sink.accept(RawItem.of(0, PythonLogRecord.parse(body, json)));
+        } else if (type == null
                 || type.isWildcardType()
                 || MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)
                 || type.getSubtype().equals("json")
                 || type.getSubtype().endsWith("+json")) {
-            return document(body);
+            document(body, sink);
+        } else {
+            throw new UnsupportedBodyException(
+                    "Content-Type",
+                    "unsupported Content-Type '" + contentType
+                            + "': send application/json, application/x-ndjson or text/plain");
         }
-        throw new UnsupportedBodyException(
-                "Content-Type",
-                "unsupported Content-Type '" + contentType
-                        + "': send application/json, application/x-ndjson or text/plain");
     }
 
     private static MediaType mediaType(String contentType) {
@@ -80,17 +75,17 @@ final class RequestItems {
         return false;
     }
 
-    private List<RawItem> document(byte[] body) {
-        List<RawItem> items = new ArrayList<>();
+    private void document(byte[] body, Consumer<RawItem> sink) {
         try (JsonParser parser = json.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
+                int count = 0;
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    checkBatch(items.size() + 1);
-                    items.add(item(items.size(), json.readTree(parser)));
+                    checkBatch(count + 1);
+                    sink.accept(item(count++, json.readTree(parser)));
                 }
             } else if (first == JsonToken.START_OBJECT) {
-                unwrap(json.readTree(parser), items);
+                unwrap(json.readTree(parser), sink);
             } else if (first != null) {
                 throw InvalidLogDataException.unreadable("body must be a JSON object or array");
             }
@@ -100,17 +95,18 @@ final class RequestItems {
         } catch (JacksonException e) {
             throw InvalidLogDataException.unreadable("malformed JSON: " + e.getOriginalMessage());
         }
-        return items;
     }
 
     /** {@code {"logs":[...]}} is a wrapper only when {@code logs} is an array and there is no message. */
-    private void unwrap(JsonNode object, List<RawItem> items) {
+    private void unwrap(JsonNode object, Consumer<RawItem> sink) {
         JsonNode logs = object.get("logs");
         if (logs != null && logs.isArray() && !object.has("message") && !object.has("msg")) {
             checkBatch(logs.size());
-            logs.forEach(log -> items.add(item(items.size(), log)));
+            for (int i = 0; i < logs.size(); i++) {
+                sink.accept(item(i, logs.get(i)));
+            }
         } else {
-            items.add(item(0, object));
+            sink.accept(item(0, object));
         }
     }
 
@@ -118,6 +114,10 @@ final class RequestItems {
         return node instanceof ObjectNode object
                 ? RawItem.of(index, object)
                 : RawItem.unreadable(index, "log", "log must be a JSON object");
+    }
+
+    private RawItem textLine(int index, String line) {
+        return line.startsWith("{") ? jsonLine(index, line) : RawItem.of(index, TextLine.parse(line, json));
     }
 
     private RawItem jsonLine(int index, String line) {
@@ -132,16 +132,15 @@ final class RequestItems {
         RawItem read(int index, String line);
     }
 
-    private List<RawItem> lines(byte[] body, LineReader reader) {
-        List<RawItem> items = new ArrayList<>();
+    private void lines(byte[] body, LineReader reader, Consumer<RawItem> sink) {
+        int count = 0;
         for (String line : new String(body, StandardCharsets.UTF_8).split("\r?\n")) {
             String trimmed = line.strip();
             if (!trimmed.isEmpty()) {
-                checkBatch(items.size() + 1);
-                items.add(reader.read(items.size(), trimmed));
+                checkBatch(count + 1);
+                sink.accept(reader.read(count++, trimmed));
             }
         }
-        return items;
     }
 
     private void checkBatch(int count) {

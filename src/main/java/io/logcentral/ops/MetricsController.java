@@ -1,6 +1,8 @@
 package io.logcentral.ops;
 
 import io.logcentral.ingest.IngestMetrics;
+import io.logcentral.pipeline.PipelineMetrics;
+import io.logcentral.pipeline.WritePipeline;
 import io.logcentral.storage.StoreStatus;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -13,10 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MetricsController {
 
     private final IngestMetrics ingest;
+    private final PipelineMetrics pipeline;
     private final StoreStatus store;
 
-    MetricsController(IngestMetrics ingest, StoreStatus store) {
+    MetricsController(IngestMetrics ingest, WritePipeline pipeline, StoreStatus store) {
         this.ingest = ingest;
+        this.pipeline = pipeline.metrics();
         this.store = store;
     }
 
@@ -31,7 +35,7 @@ class MetricsController {
         body.put("logs_rejected", ingest.logsRejected());
         body.put("requests_rejected", ingest.requestsRejected());
         body.put("logs_by_severity", ingest.logsBySeverity());
-        body.put("queue_depth", 0);
+        body.putAll(pipeline.snapshot());
         body.put("logs_per_second", uptimeSeconds == 0 ? 0.0 : (double) processed / uptimeSeconds);
         body.put("store_size_bytes", store.sizeBytes());
         body.put("uptime_seconds", uptimeSeconds);

@@ -5,8 +5,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,8 +13,8 @@ import java.time.Instant;
 @Table(name = "logs")
 class LogEntity {
 
+    /** Assigned by the one writer, so that Hibernate can batch the inserts (an identity column would not let it). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(name = "ts", nullable = false)
@@ -47,7 +45,8 @@ class LogEntity {
 
     protected LogEntity() {}
 
-    LogEntity(NewLog log) {
+    LogEntity(long id, NewLog log) {
+        this.id = id;
         this.timestamp = log.timestamp();
         this.receivedAt = log.receivedAt();
         this.service = log.service();
@@ -58,9 +57,5 @@ class LogEntity {
         this.spanId = log.spanId();
         this.host = log.host();
         this.attributes = log.attributesJson();
-    }
-
-    Long id() {
-        return id;
     }
 }

@@ -33,28 +33,34 @@ class RequestItemsTest {
     private final JsonMapper json = IngestJsonConfiguration.mapper(MAX_DEPTH);
     private final RequestItems requestItems = new RequestItems(json, MAX_BATCH);
 
+    private List<RawItem> read(byte[] body, String contentType) {
+        List<RawItem> items = new ArrayList<>();
+        requestItems.read(body, contentType, items::add);
+        return items;
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {JSON, "application/json; charset=utf-8", "application/vnd.logcentral+json", "*/*"})
     void readWhenSingleObjectReturnsOneItem(String contentType) {
-        List<RawItem> items = requestItems.read(bytes(log("paid")), contentType);
+        List<RawItem> items = read(bytes(log("paid")), contentType);
 
         assertThat(items).containsExactly(RawItem.of(0, log("paid")));
     }
 
     @Test
     void readWhenArrayOfOneReturnsIt() {
-        assertThat(requestItems.read(bytes(array(log("a"))), JSON)).containsExactly(RawItem.of(0, log("a")));
+        assertThat(read(bytes(array(log("a"))), JSON)).containsExactly(RawItem.of(0, log("a")));
     }
 
     @Test
     void readWhenArrayEmptyReturnsNoItems() {
-        assertThat(requestItems.read(bytes(array()), JSON)).isEmpty();
+        assertThat(read(bytes(array()), JSON)).isEmpty();
     }
 
     @Test
     void readWhenArrayReturnsEachObjectWithItsIndex() {
-        List<RawItem> items = requestItems.read(bytes(array(log("a"), log("b"), log("c"))), JSON);
+        List<RawItem> items = read(bytes(array(log("a"), log("b"), log("c"))), JSON);
 
         assertThat(items).containsExactly(RawItem.of(0, log("a")), RawItem.of(1, log("b")), RawItem.of(2, log("c")));
     }
@@ -64,7 +70,7 @@ class RequestItemsTest {
         ArrayNode body = array(log("a"), log("c"));
         body.insert(1, 42);
 
-        List<RawItem> items = requestItems.read(bytes(body), JSON);
+        List<RawItem> items = read(bytes(body), JSON);
 
         assertThat(items)
                 .containsExactly(
@@ -78,7 +84,7 @@ class RequestItemsTest {
         ObjectNode body = json.createObjectNode();
         body.set("logs", array(log("a"), log("b")));
 
-        List<RawItem> items = requestItems.read(bytes(body), JSON);
+        List<RawItem> items = read(bytes(body), JSON);
 
         assertThat(items).containsExactly(RawItem.of(0, log("a")), RawItem.of(1, log("b")));
     }
@@ -89,7 +95,7 @@ class RequestItemsTest {
         ObjectNode body = json.createObjectNode().put("service", "payments").put(messageField, "paid");
         body.set("logs", array(log("a"), log("b")));
 
-        List<RawItem> items = requestItems.read(bytes(body), JSON);
+        List<RawItem> items = read(bytes(body), JSON);
 
         assertThat(items).containsExactly(RawItem.of(0, body));
     }
@@ -98,7 +104,7 @@ class RequestItemsTest {
     void readWhenLogsIsNotAnArrayItIsOneLog() {
         ObjectNode body = log("paid").put("logs", "three");
 
-        assertThat(requestItems.read(bytes(body), JSON)).containsExactly(RawItem.of(0, body));
+        assertThat(read(bytes(body), JSON)).containsExactly(RawItem.of(0, body));
     }
 
     @ParameterizedTest
@@ -107,7 +113,7 @@ class RequestItemsTest {
     void readWhenNdjsonLineMalformedOthersAreStillRead(String contentType) {
         byte[] body = lines(string(log("a")), "{\"message\": ", string(log("c")));
 
-        List<RawItem> items = requestItems.read(body, contentType);
+        List<RawItem> items = read(body, contentType);
 
         assertThat(items).hasSize(3);
         assertThat(items.get(0)).isEqualTo(RawItem.of(0, log("a")));
@@ -122,7 +128,7 @@ class RequestItemsTest {
     void readWhenNdjsonSkipsBlankLinesAndCarriageReturns() {
         byte[] body = (string(log("a")) + "\r\n\r\n  \n" + string(log("b")) + "\r\n").getBytes(StandardCharsets.UTF_8);
 
-        assertThat(requestItems.read(body, NDJSON)).containsExactly(RawItem.of(0, log("a")), RawItem.of(1, log("b")));
+        assertThat(read(body, NDJSON)).containsExactly(RawItem.of(0, log("a")), RawItem.of(1, log("b")));
     }
 
     @ParameterizedTest
@@ -145,14 +151,14 @@ class RequestItemsTest {
         }
         expected.put("message", message);
 
-        assertThat(requestItems.read(lines(line), TEXT)).containsExactly(RawItem.of(0, expected));
+        assertThat(read(lines(line), TEXT)).containsExactly(RawItem.of(0, expected));
     }
 
     @Test
     void readWhenTextHasSeveralLinesEachIsALogAndJsonLinesAreJson() {
         byte[] body = lines("2024-11-08T14:23:30Z ERROR payment failed", "", string(log("a")), "a bare message");
 
-        List<RawItem> items = requestItems.read(body, "text/plain; charset=utf-8");
+        List<RawItem> items = read(body, "text/plain; charset=utf-8");
 
         assertThat(items).extracting(RawItem::index).containsExactly(0, 1, 2);
         assertThat(items)
@@ -175,7 +181,7 @@ class RequestItemsTest {
                 "funcName", "charge",
                 "exc_info", "None");
 
-        List<RawItem> items = requestItems.read(body, FORM);
+        List<RawItem> items = read(body, FORM);
 
         ObjectNode expected = json.createObjectNode()
                 .put("service", "payments")
@@ -191,18 +197,18 @@ class RequestItemsTest {
 
     @Test
     void readWhenJsonObjectSentAsFormEncodedReadsItAsJson() {
-        assertThat(requestItems.read(bytes(log("paid")), FORM)).containsExactly(RawItem.of(0, log("paid")));
+        assertThat(read(bytes(log("paid")), FORM)).containsExactly(RawItem.of(0, log("paid")));
     }
 
     @Test
     void readWhenJsonArraySentAsFormEncodedReadsItAsJson() {
-        assertThat(requestItems.read(bytes(array(log("a"), log("b"))), FORM + "; charset=utf-8"))
+        assertThat(read(bytes(array(log("a"), log("b"))), FORM + "; charset=utf-8"))
                 .containsExactly(RawItem.of(0, log("a")), RawItem.of(1, log("b")));
     }
 
     @Test
     void readWhenBatchAtLimitReadsAll() {
-        assertThat(requestItems.read(bytes(array(logs(MAX_BATCH))), JSON)).hasSize(MAX_BATCH);
+        assertThat(read(bytes(array(logs(MAX_BATCH))), JSON)).hasSize(MAX_BATCH);
     }
 
     @Test
@@ -239,7 +245,7 @@ class RequestItemsTest {
                 "not json"
             })
     void readWhenJsonMalformedIsInvalidLogData(String body) {
-        assertThatThrownBy(() -> requestItems.read(body.getBytes(StandardCharsets.UTF_8), JSON))
+        assertThatThrownBy(() -> read(body.getBytes(StandardCharsets.UTF_8), JSON))
                 .isInstanceOfSatisfying(InvalidLogDataException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.getBody().getProperties()).containsEntry("field", "body");
@@ -249,7 +255,7 @@ class RequestItemsTest {
     @ParameterizedTest
     @ValueSource(strings = {"application/xml", "text/html", "multipart/form-data", "image/png", "not a type"})
     void readWhenContentTypeUnsupportedIsUnsupportedBody(String contentType) {
-        assertThatThrownBy(() -> requestItems.read(bytes(log("paid")), contentType))
+        assertThatThrownBy(() -> read(bytes(log("paid")), contentType))
                 .isInstanceOfSatisfying(
                         UnsupportedBodyException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
@@ -257,18 +263,17 @@ class RequestItemsTest {
 
     @Test
     void readWhenNestingWithinLimitReadsIt() {
-        assertThat(requestItems.read(nested(MAX_DEPTH), JSON)).hasSize(1);
+        assertThat(read(nested(MAX_DEPTH), JSON)).hasSize(1);
     }
 
     @Test
     void readWhenNestingDeeperThanLimitIsInvalidLogData() {
-        assertThatThrownBy(() -> requestItems.read(nested(MAX_DEPTH + 1), JSON))
-                .isInstanceOf(InvalidLogDataException.class);
-        assertThatThrownBy(() -> requestItems.read(nested(1000), JSON)).isInstanceOf(InvalidLogDataException.class);
+        assertThatThrownBy(() -> read(nested(MAX_DEPTH + 1), JSON)).isInstanceOf(InvalidLogDataException.class);
+        assertThatThrownBy(() -> read(nested(1000), JSON)).isInstanceOf(InvalidLogDataException.class);
     }
 
     private void assertTooLarge(byte[] body, String contentType) {
-        assertThatThrownBy(() -> requestItems.read(body, contentType))
+        assertThatThrownBy(() -> read(body, contentType))
                 .isInstanceOfSatisfying(
                         PayloadTooLargeException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));

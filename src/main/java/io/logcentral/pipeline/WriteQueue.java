@@ -1,0 +1,148 @@
+package io.logcentral.pipeline;
+
+import io.logcentral.storage.Severity;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Requests waiting for the writer, bounded in logs and bytes. A request is admitted whole or refused whole, judged by
+ * its highest severity: the lower ones may fill only part of the queue, so under load they are refused first and room
+ * stays for errors. Requests holding an error or worse are taken first.
+ */
+final class WriteQueue {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Deque<Pending> urgent = new ArrayDeque<>();
+    private final Deque<Pending> normal = new ArrayDeque<>();
+    private final long maxLogs;
+    private final long maxBytes;
+    private long logs;
+    private long bytes;
+    private boolean closed;
+
+    WriteQueue(long maxLogs, long maxBytes) {
+        this.maxLogs = maxLogs;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Share of the queue that requests up to a severity may fill. */
+    static double share(Severity highest) {
+        return switch (highest) {
+            case TRACE, DEBUG, INFO -> 0.5;
+            case WARNING -> 0.75;
+            case ERROR, CRITICAL -> 1.0;
+        };
+    }
+
+    /** @return false when the request is refused: the queue is too full for its severity, or closed */
+    boolean offer(Pending pending) {
+        double share = share(pending.highest());
+        lock.lock();
+        try {
+            boolean fits =
+                    logs + pending.logs().size() <= maxLogs * share && bytes + pending.bytes() <= maxBytes * share;
+            // An empty queue takes any request, or one larger than a share could never pass.
+            if (closed || !(fits || logs == 0)) {
+                return false;
+            }
+            (pending.urgent() ? urgent : normal).add(pending);
+            logs += pending.logs().size();
+            bytes += pending.bytes();
+            notEmpty.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for requests, then takes them up to {@code maxLogs} logs (at least one request), urgent ones first.
+     *
+     * @param idle how long to wait for a first request
+     * @param linger once there is one, how long to wait for more
+     * @return empty when nothing came within {@code idle}, or the queue is closed and drained
+     */
+    List<Pending> take(int maxBatchLogs, Duration idle, Duration linger) throws InterruptedException {
+        lock.lock();
+        try {
+            long idleNanos = idle.toNanos();
+            while (logs == 0 && !closed && idleNanos > 0) {
+                idleNanos = notEmpty.awaitNanos(idleNanos);
+            }
+            long lingerNanos = linger.toNanos();
+            while (logs > 0 && logs < maxBatchLogs && !closed && lingerNanos > 0) {
+                lingerNanos = notEmpty.awaitNanos(lingerNanos);
+            }
+            List<Pending> batch = new ArrayList<>();
+            int taken = 0;
+            while (logs > 0 && (batch.isEmpty() || taken + peek().logs().size() <= maxBatchLogs)) {
+                Pending next = urgent.isEmpty() ? normal.poll() : urgent.poll();
+                batch.add(next);
+                taken += next.logs().size();
+                logs -= next.logs().size();
+                bytes -= next.bytes();
+            }
+            return batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Pending peek() {
+        return urgent.isEmpty() ? normal.peek() : urgent.peek();
+    }
+
+    /** Takes requests (again, after a {@link #close()}). */
+    void open() {
+        lock.lock();
+        try {
+            closed = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses every request from now on; those already in stay to be written. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isClosedAndEmpty() {
+        lock.lock();
+        try {
+            return closed && logs == 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long logs() {
+        lock.lock();
+        try {
+            return logs;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long bytes() {
+        lock.lock();
+        try {
+            return bytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

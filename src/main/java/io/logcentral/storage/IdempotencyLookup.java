@@ -1,0 +1,28 @@
+package io.logcentral.storage;
+
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Finds the answer kept for an idempotency key. */
+@Component
+public class IdempotencyLookup {
+
+    private final JdbcClient jdbc;
+
+    IdempotencyLookup(@Qualifier(SqliteDataSources.READER) DataSource readers) {
+        this.jdbc = JdbcClient.create(readers);
+    }
+
+    public Optional<IdempotentAnswer> find(String keyHash, Instant notBefore) {
+        return jdbc.sql("SELECT status, first_id, log_count, errors FROM idempotency_keys"
+                        + " WHERE key_hash = ? AND created_at >= ?")
+                .params(keyHash, Timestamps.toMicros(notBefore))
+                .query((rs, row) -> new IdempotentAnswer(
+                        rs.getInt("status"), rs.getLong("first_id"), rs.getInt("log_count"), rs.getString("errors")))
+                .optional();
+    }
+}
