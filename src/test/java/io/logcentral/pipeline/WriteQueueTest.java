@@ -1,0 +1,103 @@
+package io.logcentral.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logcentral.storage.NewLog;
+import io.logcentral.storage.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WriteQueueTest {
+
+    private static final Duration NO_WAIT = Duration.ZERO;
+
+    private static Pending request(Severity severity, int logs) {
+        NewLog log = new NewLog(Instant.EPOCH, Instant.EPOCH, "svc", severity, "message", null, null, null, null, "{}");
+        return Pending.of(Collections.nCopies(logs, log), null);
+    }
+
+    /** Offers requests of ten logs until one is refused; returns how many logs got in. */
+    private static int fillWith(WriteQueue queue, Severity severity) {
+        int admitted = 0;
+        while (queue.offer(request(severity, 10))) {
+            admitted += 10;
+        }
+        return admitted;
+    }
+
+    @Test
+    void offerWhenQueueFillsRefusesInfoFirstThenWarningThenError() {
+        WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE);
+
+        assertThat(fillWith(queue, Severity.INFO)).isEqualTo(50);
+        assertThat(queue.offer(request(Severity.DEBUG, 10))).isFalse();
+        assertThat(fillWith(queue, Severity.WARNING)).isEqualTo(20);
+        assertThat(fillWith(queue, Severity.ERROR)).isEqualTo(30);
+        assertThat(queue.offer(request(Severity.CRITICAL, 1))).isFalse();
+        assertThat(queue.logs()).isEqualTo(100);
+    }
+
+    @Test
+    void offerJudgesARequestByItsHighestSeverity() {
+        WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE);
+        fillWith(queue, Severity.INFO);
+        List<NewLog> mixed = new ArrayList<>(request(Severity.INFO, 9).logs());
+        mixed.addAll(request(Severity.ERROR, 1).logs());
+
+        assertThat(queue.offer(Pending.of(mixed, null))).isTrue();
+    }
+
+    @Test
+    void offerWhenBytesRunOutRefusesToo() {
+        WriteQueue queue = new WriteQueue(Long.MAX_VALUE, 10_000);
+
+        int admitted = fillWith(queue, Severity.INFO);
+
+        assertThat(admitted).isPositive();
+        assertThat(queue.bytes()).isLessThanOrEqualTo(5_000);
+    }
+
+    @Test
+    void offerWhenEmptyTakesEvenARequestLargerThanItsShare() {
+        WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE);
+
+        assertThat(queue.offer(request(Severity.INFO, 80))).isTrue();
+        assertThat(queue.offer(request(Severity.INFO, 1))).isFalse();
+    }
+
+    @Test
+    void takeServesErrorsFirstAndStopsAtTheBatchSize() throws InterruptedException {
+        WriteQueue queue = new WriteQueue(1000, Long.MAX_VALUE);
+        Pending info = request(Severity.INFO, 10);
+        Pending warning = request(Severity.WARNING, 10);
+        Pending error = request(Severity.ERROR, 10);
+        queue.offer(info);
+        queue.offer(warning);
+        queue.offer(error);
+
+        assertThat(queue.take(20, NO_WAIT, NO_WAIT)).containsExactly(error, info);
+        assertThat(queue.take(20, NO_WAIT, NO_WAIT)).containsExactly(warning);
+        assertThat(queue.take(20, NO_WAIT, NO_WAIT)).isEmpty();
+        assertThat(queue.logs()).isZero();
+    }
+
+    @Test
+    void closeRefusesNewRequestsButKeepsQueuedOnesForTheWriter() throws InterruptedException {
+        WriteQueue queue = new WriteQueue(1000, Long.MAX_VALUE);
+        Pending queued = request(Severity.INFO, 5);
+        queue.offer(queued);
+
+        queue.close();
+
+        assertThat(queue.offer(request(Severity.CRITICAL, 1))).isFalse();
+        assertThat(queue.isClosedAndEmpty()).isFalse();
+        assertThat(queue.take(100, Duration.ofSeconds(5), NO_WAIT)).containsExactly(queued);
+        assertThat(queue.isClosedAndEmpty()).isTrue();
+        queue.open();
+        assertThat(queue.offer(request(Severity.INFO, 1))).isTrue();
+    }
+}
