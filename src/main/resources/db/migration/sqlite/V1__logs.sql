@@ -19,5 +19,5 @@ CREATE INDEX ix_logs_ts ON logs (ts);
 CREATE INDEX ix_logs_service_ts ON logs (service, ts);
 CREATE INDEX ix_logs_severity_ts ON logs (severity, ts);
 CREATE INDEX ix_logs_received_at ON logs (received_at);
-CREATE INDEX ix_logs_request_id ON logs (request_id) WHERE request_id IS NOT NULL;
-CREATE INDEX ix_logs_trace_id ON logs (trace_id) WHERE trace_id IS NOT NULL;
+-- No index on request_id or trace_id: their values are random, so every insert would dirty a page of its own (the
+-- ingest benchmark went from 160,000 to 27,000 logs/s with one of them). Lookups by them scan the time range asked.

@@ -1,0 +1,120 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * The ceiling of the ingest benchmark: the same generated logs inserted with plain JDBC batches into the same schema
+ * (the project's own migrations) with the same pragmas as the server, no HTTP, 1,000 logs a transaction.
+ * Also writes the request bodies the HTTP runs post, so both sides store the same rows.
+ *
+ * <p>java -cp sqlite-jdbc.jar bench/RawJdbcCeiling.java <work dir> <logs> [full|normal]
+ */
+public class RawJdbcCeiling {
+
+    static final String[] SERVICES = {"payments", "auth", "search", "checkout", "reports", "mailer"};
+    static final String[] SEVERITIES = {"DEBUG", "INFO", "INFO", "INFO", "INFO", "INFO", "WARNING", "WARNING", "ERROR",
+        "CRITICAL"};
+    static final String[] WORDS = {"request", "completed", "timeout", "user", "payment", "declined", "cache", "miss",
+        "retry", "connection", "reset", "order", "created", "invoice", "sent", "slow", "query", "disk", "quota"};
+
+    record Log(String json, String service, int severity, String message, String requestId,
+            String attributes) {}
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int total = Integer.parseInt(args[1]);
+        String sync = args.length > 2 ? args[2] : "normal";
+        List<Log> batch = generate(1000, new Random(42));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("batch.json"), "[" + String.join(",", batch.stream().map(Log::json).toList()) + "]");
+        Files.writeString(dir.resolve("single.json"), batch.get(0).json());
+
+        Path db = dir.resolve("raw.db");
+        Files.deleteIfExists(db);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=" + sync);
+                s.execute("PRAGMA busy_timeout=5000");
+                for (Path migration : migrations()) {
+                    for (String sql : Files.readString(migration).replaceAll("--[^\n]*", "").split(";")) {
+                        if (!sql.isBlank()) {
+                            s.execute(sql);
+                        }
+                    }
+                }
+            }
+            c.setAutoCommit(false);
+            long id = 1;
+            long start = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO logs (id, ts, received_at, service,"
+                    + " severity, message, request_id, trace_id, span_id, host, attributes)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int done = 0; done < total; done += batch.size()) {
+                    long now = Instant.now().toEpochMilli() * 1000;
+                    for (Log log : batch) {
+                        insert.setLong(1, id++);
+                        insert.setLong(2, now);
+                        insert.setLong(3, now);
+                        insert.setString(4, log.service());
+                        insert.setInt(5, log.severity());
+                        insert.setString(6, log.message());
+                        insert.setString(7, log.requestId());
+                        insert.setString(8, null);
+                        insert.setString(9, null);
+                        insert.setString(10, null);
+                        insert.setString(11, log.attributes());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    c.commit();
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("raw_jdbc_logs_per_s %.0f%n", total / seconds);
+        }
+    }
+
+    static List<Path> migrations() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration/sqlite"))) {
+            return files.sorted((a, b) -> Integer.compare(version(a), version(b))).toList();
+        }
+    }
+
+    static int version(Path migration) {
+        String name = migration.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    }
+
+    static List<Log> generate(int count, Random random) {
+        List<Log> logs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String service = SERVICES[random.nextInt(SERVICES.length)];
+            String severity = SEVERITIES[random.nextInt(SEVERITIES.length)];
+            StringBuilder message = new StringBuilder();
+            for (int w = 0, n = 6 + random.nextInt(10); w < n; w++) {
+                message.append(w == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+            }
+            String requestId = "req-" + Long.toHexString(random.nextLong());
+            String attributes = "{\"user_id\":\"user" + random.nextInt(1000) + "\",\"duration_ms\":" + random.nextInt(5000)
+                    + ",\"region\":\"eu-" + random.nextInt(4) + "\"}";
+            // No timestamp: the server takes the time of receipt, so rows arrive in time order as real logs do.
+            String json = "{\"service\":\"" + service + "\",\"severity\":\"" + severity + "\",\"message\":\"" + message
+                    + "\",\"request_id\":\"" + requestId + "\",\"attributes\":" + attributes + "}";
+            logs.add(new Log(json, service, ordinal(severity), message.toString(), requestId, attributes));
+        }
+        return logs;
+    }
+
+    static int ordinal(String severity) {
+        return List.of("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL").indexOf(severity);
+    }
+}
