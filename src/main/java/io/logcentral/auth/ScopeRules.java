@@ -1,6 +1,7 @@
 package io.logcentral.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
@@ -24,7 +25,19 @@ final class ScopeRules {
             rule(HttpMethod.GET, "/actuator/**", Scope.READ),
             rule(null, "/admin/**", Scope.ADMIN));
 
+    /** Paths that check credentials themselves: an unknown token there is theirs to refuse, in their own shape. */
+    static final String[] OWN_CREDENTIALS = {"/create_user", "/send_logs"};
+
+    private static final List<RequestMatcher> OWN_CREDENTIAL_MATCHERS = Arrays.stream(OWN_CREDENTIALS)
+            .<RequestMatcher>map(
+                    path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
+            .toList();
+
     private ScopeRules() {}
+
+    static boolean checksOwnCredentials(HttpServletRequest request) {
+        return OWN_CREDENTIAL_MATCHERS.stream().anyMatch(matcher -> matcher.matches(request));
+    }
 
     static Optional<Scope> required(HttpServletRequest request) {
         return RULES.stream()

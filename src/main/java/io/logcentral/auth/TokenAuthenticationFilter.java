@@ -33,11 +33,11 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         TokenPrincipal principal;
         if (presented.isPresent()) {
             Optional<TokenPrincipal> known = registry.find(presented.get());
-            if (known.isEmpty()) {
+            if (known.isEmpty() && !ScopeRules.checksOwnCredentials(request)) {
                 failures.commence(request, response, new BadCredentialsException("unknown token"));
                 return;
             }
-            principal = known.get();
+            principal = known.orElse(null);
         } else {
             principal = anonymous;
         }

@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Normalises the items of one request as they are read, hands the good ones to the write pipeline together, and
@@ -48,19 +50,33 @@ class IngestService {
      */
     IngestAnswer ingest(
             byte[] body, String contentType, TokenPrincipal principal, String defaultService, String idempotencyKey) {
+        Consumer<Consumer<RawItem>> source = sink -> items.read(body, contentType, sink);
         if (idempotencyKey == null) {
-            return store(body, contentType, principal, defaultService, null);
+            return store(source, principal, defaultService, null);
         }
         return idempotency.once(
-                principal, idempotencyKey, keyHash -> store(body, contentType, principal, defaultService, keyHash));
+                principal, idempotencyKey, keyHash -> store(source, principal, defaultService, keyHash));
+    }
+
+    /** For the endpoints of the systems we replace, which build their logs themselves. */
+    IngestAnswer ingest(List<ObjectNode> logs, TokenPrincipal principal) {
+        return store(
+                sink -> {
+                    for (int i = 0; i < logs.size(); i++) {
+                        sink.accept(RawItem.of(i, logs.get(i)));
+                    }
+                },
+                principal,
+                null,
+                null);
     }
 
     private IngestAnswer store(
-            byte[] body, String contentType, TokenPrincipal principal, String defaultService, String keyHash) {
+            Consumer<Consumer<RawItem>> source, TokenPrincipal principal, String defaultService, String keyHash) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<NewLog> logs = new ArrayList<>();
         List<ItemError> errors = new ArrayList<>();
-        items.read(body, contentType, item -> {
+        source.accept(item -> {
             LogNormalizer.Result result = item.error() != null
                     ? new LogNormalizer.Result(null, item.error())
                     : normalizer.normalize(item.index(), item.log(), principal, defaultService, now);

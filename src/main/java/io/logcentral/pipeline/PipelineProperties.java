@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxBatchLogs the most logs one commit takes
  * @param linger how long a commit waits for more logs once it has some; 0 commits what is there at once
  * @param writeTimeout how long a request waits for its commit before it is answered 503
- * @param discard benchmark only: acknowledge without storing, to measure the HTTP side alone
+ * @param discard benchmark only: acknowledge at once without queueing or storing, to measure the HTTP side alone
  */
 @ConfigurationProperties("logcentral.pipeline")
 record PipelineProperties(

@@ -71,6 +71,9 @@ public class WritePipeline implements SmartLifecycle {
      * @throws StoreUnavailableException (503) when the store refused the commit
      */
     public long write(List<NewLog> logs, KeptAnswer answer) {
+        if (properties.discard()) {
+            return discardedIds.getAndAdd(logs.size()) + 1;
+        }
         Pending pending = Pending.of(logs, answer);
         if (!queue.offer(pending)) {
             metrics.shed(pending.highest());
@@ -127,7 +130,7 @@ public class WritePipeline implements SmartLifecycle {
         long start = System.nanoTime();
         long first;
         try {
-            first = properties.discard() ? discardedIds.getAndAdd(logs.size()) + 1 : writer.insert(logs, answers);
+            first = writer.insert(logs, answers);
         } catch (RuntimeException e) {
             metrics.failed();
             RuntimeException failure = e instanceof StoreUnavailableException
@@ -149,7 +152,7 @@ public class WritePipeline implements SmartLifecycle {
 
     private void cleanUpAnswers() {
         Instant now = clock.instant();
-        if (properties.discard() || now.isBefore(nextCleanup)) {
+        if (now.isBefore(nextCleanup)) {
             return;
         }
         nextCleanup = now.plus(ANSWER_CLEANUP_EVERY);
