@@ -4,12 +4,8 @@ import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.storage.IdempotencyLookup;
 import io.logcentral.storage.IdempotentAnswer;
 import io.logcentral.web.Problems;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +49,7 @@ class IdempotencyKeys {
                             "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters"),
                     null);
         }
-        String keyHash = hash(principal.name() + "\n" + key);
+        String keyHash = Digests.sha256(principal.name() + "\n" + key);
         CompletableFuture<IngestAnswer> mine = new CompletableFuture<>();
         CompletableFuture<IngestAnswer> earlier = running.putIfAbsent(keyHash, mine);
         if (earlier != null) {
@@ -96,15 +92,6 @@ class IdempotencyKeys {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the first try", e);
-        }
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -2,8 +2,7 @@ package io.logcentral.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,8 +22,8 @@ class LoggerBotUsers {
     /** Creates the user, or gives an existing one its new password. */
     @Transactional
     void save(String name, String password, String telId) {
-        String token = hex("MD5", name + password);
-        users.save(new LoggerBotUser(name, hex("SHA-256", token), telId, System.currentTimeMillis() * 1000));
+        String token = Digests.md5(name + password);
+        users.save(new LoggerBotUser(name, Digests.sha256(token), telId, System.currentTimeMillis() * 1000));
     }
 
     @Transactional(readOnly = true)
@@ -32,19 +31,9 @@ class LoggerBotUsers {
         if (token == null) {
             return false;
         }
-        byte[] presented =
-                hex("SHA-256", token.trim().toLowerCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.US_ASCII);
+        byte[] presented = Digests.sha256(token.trim().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.US_ASCII);
         return users.findById(name)
                 .map(user -> MessageDigest.isEqual(user.tokenHash().getBytes(StandardCharsets.US_ASCII), presented))
                 .orElse(false);
-    }
-
-    private static String hex(String algorithm, String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has " + algorithm, e);
-        }
     }
 }
