@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logcentral.Api;
 import io.logcentral.LogServerTest;
 import io.logcentral.TestTokens;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,15 +78,15 @@ class IdempotencyApiTest {
     @Test
     void concurrentRetriesOfOneKeyStoreOnce() throws Exception {
         String key = UUID.randomUUID().toString();
-        Thread[] threads = new Thread[8];
-        for (int i = 0; i < threads.length; i++) {
-            threads[i] = new Thread(
-                    () -> assertThat(send(TestTokens.ADMIN, key).status()).isEqualTo(201));
-            threads[i].start();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            statuses.add(pool.submit(() -> send(TestTokens.ADMIN, key).status()));
         }
-        for (Thread thread : threads) {
-            thread.join();
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get()).isEqualTo(201);
         }
+        pool.shutdown();
 
         assertThat(storedCount()).isEqualTo(2);
     }
