@@ -4,17 +4,23 @@ import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.storage.LogQuery;
 import io.logcentral.storage.LogReader;
 import io.logcentral.storage.StoredLog;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /logs}: a page of logs, newest first, with a {@code Link} to the next; {@code GET /logs/{id}}. */
 @RestController
@@ -22,16 +28,33 @@ class LogQueryController {
 
     private final LogReader reader;
     private final QueryProperties limits;
+    private final LogExport export;
 
-    LogQueryController(LogReader reader, QueryProperties limits) {
+    LogQueryController(LogReader reader, QueryProperties limits, JsonMapper json) {
         this.reader = reader;
         this.limits = limits;
+        this.export = new LogExport(reader, json);
     }
 
     @GetMapping("/logs")
     ResponseEntity<List<LogView>> find(
-            @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal TokenPrincipal principal) {
+            @RequestParam MultiValueMap<String, String> params,
+            @AuthenticationPrincipal TokenPrincipal principal,
+            @RequestHeader HttpHeaders headers,
+            HttpServletResponse response)
+            throws IOException {
         LogQuery query = QueryParameters.read(params, principal, limits, Instant.now());
+        MediaType format = exportFormat(headers);
+        if (format != null) {
+            Long limit = QueryParameters.requestedLimit(params);
+            long total = limit == null ? Long.MAX_VALUE : limit;
+            String file = format == LogExport.NDJSON ? "logs.ndjson" : "logs.csv";
+            response.setContentType(format + ";charset=UTF-8");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"");
+            // Written here, chunk by chunk, rather than as a body: the export may be larger than the heap.
+            export.write(query, total, format, response.getOutputStream());
+            return null;
+        }
         List<StoredLog> found = reader.find(query);
         int pageSize = query.limit() - 1;
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
@@ -49,6 +72,14 @@ class LogQueryController {
                 .filter(log -> principal.mayUse(log.service()))
                 .map(LogView::of)
                 .orElseThrow(() -> new LogNotFoundException(id));
+    }
+
+    private static MediaType exportFormat(HttpHeaders headers) {
+        try {
+            return LogExport.format(headers.getAccept());
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
     }
 
     /** This request's own URL (as the client reached it, proxies included) with a cursor past the last log. */

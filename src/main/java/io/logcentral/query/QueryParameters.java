@@ -52,6 +52,12 @@ final class QueryParameters {
                 p.offset());
     }
 
+    /** The {@code limit} as asked, unclamped, for an export; null when not given. */
+    static Long requestedLimit(MultiValueMap<String, String> params) {
+        Long limit = new QueryParameters(params).wholeNumber("limit");
+        return limit == null ? null : Math.max(1, limit);
+    }
+
     private String text(String name) {
         String value = params.getFirst(name);
         return value == null || value.isBlank() ? null : value.trim();

@@ -28,6 +28,25 @@ public record LogQuery(
         int limit,
         long offset) {
 
+    /** The same filters, for another chunk of an export: past {@code position}, {@code limit} logs. */
+    public LogQuery next(Position position, int limit, long offset) {
+        return new LogQuery(
+                timestampFrom,
+                timestampTo,
+                receivedFrom,
+                receivedTo,
+                services,
+                severities,
+                text,
+                requestId,
+                traceId,
+                attributes,
+                position,
+                ascending,
+                limit,
+                offset);
+    }
+
     /** A place in the (timestamp, id) order. */
     public record Position(Instant timestamp, long id) {}
 }

@@ -278,6 +278,70 @@ class QueryApiTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void exportAsNdjsonStreamsEveryMatchBeyondOnePage() {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            rows.add("2024-01-01T00:%02d:%02dZ|INFO|m%d".formatted(i / 60 % 60, i % 60, i));
+        }
+        Set<Long> ids = new HashSet<>(given(rows.toArray(String[]::new)));
+
+        Api.Reply reply = api.get("/logs?service=" + service)
+                .token(TestTokens.READER)
+                .header("Accept", "application/x-ndjson")
+                .send();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("application/x-ndjson");
+        assertThat(reply.header("Content-Disposition")).contains("logs.ndjson");
+        String[] lines = reply.body().split("\n");
+        assertThat(lines).hasSize(2500);
+        Set<Long> exported = new HashSet<>();
+        long previous = Long.MAX_VALUE;
+        for (String line : lines) {
+            JsonNode log = Api.json(line);
+            assertThat(exported.add(log.get("id").asLong())).isTrue();
+            assertThat(log.get("id").asLong()).isLessThan(previous);
+            previous = log.get("id").asLong();
+        }
+        assertThat(exported).isEqualTo(ids);
+    }
+
+    @Test
+    void exportAsCsvHasFixedColumnsAndHonoursLimit() {
+        given(
+                "2024-01-01T00:00:01Z|INFO|plain",
+                "2024-01-01T00:00:02Z|ERROR|has, comma \\\"quoted\\\"|\"a\":1",
+                "2024-01-01T00:00:03Z|INFO|third");
+
+        Api.Reply reply = api.get("/logs?service=" + service + "&limit=2")
+                .token(TestTokens.READER)
+                .header("Accept", "text/csv")
+                .send();
+
+        assertThat(reply.contentType()).startsWith("text/csv");
+        String[] lines = reply.body().split("\n");
+        assertThat(lines[0])
+                .isEqualTo("id,timestamp,received_at,service,severity,message,request_id,trace_id,span_id,host,"
+                        + "attributes");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).contains(",INFO,third,");
+        assertThat(lines[2]).contains(",ERROR,\"has, comma \"\"quoted\"\"\",,,,,\"{\"\"a\"\":1}\"");
+    }
+
+    @Test
+    void jsonStaysTheAnswerForWildcardAccept() {
+        given("2024-01-01T00:00:01Z|INFO|a");
+
+        Api.Reply reply = api.get("/logs?service=" + service)
+                .token(TestTokens.READER)
+                .header("Accept", "*/*")
+                .send();
+
+        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(reply.json().isArray()).isTrue();
+    }
+
     private String relative(String link) {
         Matcher m = NEXT.matcher(link);
         assertThat(m.matches()).as(link).isTrue();
