@@ -41,18 +41,17 @@ class LogQueryController {
             @RequestParam MultiValueMap<String, String> params,
             @AuthenticationPrincipal TokenPrincipal principal,
             @RequestHeader HttpHeaders headers,
-            HttpServletResponse response)
+            HttpServletResponse servletResponse)
             throws IOException {
         LogQuery query = QueryParameters.read(params, principal, limits, Instant.now());
         MediaType format = exportFormat(headers);
         if (format != null) {
+            // Written here, chunk by chunk, rather than returned as a body: an export may be larger than the heap.
             Long limit = QueryParameters.requestedLimit(params);
-            long total = limit == null ? Long.MAX_VALUE : limit;
             String file = format == LogExport.NDJSON ? "logs.ndjson" : "logs.csv";
-            response.setContentType(format + ";charset=UTF-8");
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"");
-            // Written here, chunk by chunk, rather than as a body: the export may be larger than the heap.
-            export.write(query, total, format, response.getOutputStream());
+            servletResponse.setContentType(format + ";charset=UTF-8");
+            servletResponse.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"");
+            export.write(query, limit == null ? Long.MAX_VALUE : limit, format, servletResponse.getOutputStream());
             return null;
         }
         List<StoredLog> found = reader.find(query);
