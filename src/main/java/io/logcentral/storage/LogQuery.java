@@ -47,6 +47,25 @@ public record LogQuery(
                 offset);
     }
 
+    /** The same filters over the event time range {@code from}..{@code to}, for counting. */
+    public LogQuery within(Instant from, Instant to) {
+        return new LogQuery(
+                from,
+                to,
+                receivedFrom,
+                receivedTo,
+                services,
+                severities,
+                text,
+                requestId,
+                traceId,
+                attributes,
+                null,
+                ascending,
+                limit,
+                0);
+    }
+
     /** A place in the (timestamp, id) order. */
     public record Position(Instant timestamp, long id) {}
 }

@@ -2,6 +2,8 @@ package io.logcentral.storage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -35,6 +37,34 @@ public class LogReader {
                 .param(id)
                 .query(LogReader::map)
                 .optional();
+    }
+
+    /** One cell of a histogram: how many logs of a severity (and service, when asked) fell in a bucket. */
+    public record BucketCount(long bucket, Severity severity, String service, long count) {}
+
+    /** A service seen, how often, and when last. */
+    public record ServiceCount(String service, long count, Instant lastSeen) {}
+
+    /** Counts the logs {@code query} matches per bucket of {@code width} from {@code origin}. */
+    public List<BucketCount> countByBucket(LogQuery query, Instant origin, Duration width, boolean byService) {
+        LogSearchSql sql = LogSearchSql.select(query);
+        return jdbc.sql(sql.countsText(byService))
+                .params(sql.countsParams(Timestamps.toMicros(origin), width.toNanos() / 1000))
+                .query((rs, row) -> new BucketCount(
+                        rs.getLong("bucket"),
+                        Severity.values()[rs.getInt("severity")],
+                        byService ? rs.getString("service") : null,
+                        rs.getLong("n")))
+                .list();
+    }
+
+    public List<ServiceCount> services(LogQuery query) {
+        LogSearchSql sql = LogSearchSql.select(query);
+        return jdbc.sql(sql.servicesText())
+                .params(sql.filterParams())
+                .query((rs, row) -> new ServiceCount(
+                        rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts"))))
+                .list();
     }
 
     private static StoredLog map(ResultSet rs, int row) throws SQLException {

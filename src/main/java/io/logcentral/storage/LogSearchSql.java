@@ -29,6 +29,30 @@ final class LogSearchSql {
                 + " LIMIT ? OFFSET ?";
     }
 
+    /** Counts per time bucket and severity (and service), buckets numbered from {@code origin} in steps of width. */
+    String countsText(boolean byService) {
+        String service = byService ? ", service" : "";
+        return "SELECT (ts - ?) / ? AS bucket, severity" + service + ", COUNT(*) AS n FROM logs" + whereClause()
+                + " GROUP BY bucket, severity" + service;
+    }
+
+    Object[] countsParams(long originMicros, long widthMicros) {
+        List<Object> all = new ArrayList<>();
+        all.add(originMicros);
+        all.add(widthMicros);
+        all.addAll(params);
+        return all.toArray();
+    }
+
+    String servicesText() {
+        return "SELECT service, COUNT(*) AS n, MAX(ts) AS last_ts FROM logs" + whereClause()
+                + " GROUP BY service ORDER BY n DESC, service";
+    }
+
+    Object[] filterParams() {
+        return params.toArray();
+    }
+
     Object[] params(LogQuery query) {
         List<Object> all = new ArrayList<>(params);
         all.add(query.limit());

@@ -1,0 +1,122 @@
+package io.logcentral.query;
+
+import io.logcentral.auth.TokenPrincipal;
+import io.logcentral.storage.LogQuery;
+import io.logcentral.storage.LogReader;
+import io.logcentral.storage.LogReader.BucketCount;
+import io.logcentral.storage.Timestamps;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /logs/stats}: counts per time bucket and severity (and service) for the filters of {@code GET /logs};
+ * {@code GET /logs/services}: the services seen. Both default to the last 24 h.
+ */
+@RestController
+class LogStatsController {
+
+    private static final Duration DEFAULT_RANGE = Duration.ofHours(24);
+    private static final int MAX_BUCKETS = 10_000;
+    private static final Map<String, Duration> INTERVALS = Map.of(
+            "1m", Duration.ofMinutes(1),
+            "5m", Duration.ofMinutes(5),
+            "1h", Duration.ofHours(1),
+            "1d", Duration.ofDays(1));
+
+    private final LogReader reader;
+    private final QueryProperties limits;
+
+    LogStatsController(LogReader reader, QueryProperties limits) {
+        this.reader = reader;
+        this.limits = limits;
+    }
+
+    @GetMapping("/logs/stats")
+    Map<String, Object> stats(
+            @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal TokenPrincipal principal) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        LogQuery filters = QueryParameters.read(params, principal, limits, now);
+        Instant to = filters.timestampTo() != null ? filters.timestampTo() : now;
+        Instant from = filters.timestampFrom() != null ? filters.timestampFrom() : to.minus(DEFAULT_RANGE);
+        if (from.isAfter(to)) {
+            throw new BadParameterException("timestamp_start", "the range starts after it ends");
+        }
+        String name = interval(params.getFirst("interval"), Duration.between(from, to));
+        Duration width = INTERVALS.get(name);
+        Instant origin =
+                Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), width.toSeconds()) * width.toSeconds());
+        long buckets = Duration.between(origin, to).dividedBy(width) + 1;
+        if (buckets > MAX_BUCKETS) {
+            throw new BadParameterException("interval", "more than " + MAX_BUCKETS + " buckets: use a wider interval");
+        }
+        boolean byService = "service".equalsIgnoreCase(params.getFirst("by"));
+        List<BucketCount> counts = reader.countByBucket(filters.within(from, to), origin, width, byService);
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("interval", name);
+        body.put("from", Timestamps.format(from));
+        body.put("to", Timestamps.format(to));
+        body.put("buckets", buckets(counts, origin, width, (int) buckets, byService));
+        return body;
+    }
+
+    @GetMapping("/logs/services")
+    Map<String, Object> services(
+            @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal TokenPrincipal principal) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        LogQuery filters = QueryParameters.read(params, principal, limits, now);
+        Instant to = filters.timestampTo() != null ? filters.timestampTo() : now;
+        Instant from = filters.timestampFrom() != null ? filters.timestampFrom() : to.minus(DEFAULT_RANGE);
+        List<Map<String, Object>> services = new ArrayList<>();
+        for (LogReader.ServiceCount seen : reader.services(filters.within(from, to))) {
+            Map<String, Object> service = new LinkedHashMap<>();
+            service.put("name", seen.service());
+            service.put("count", seen.count());
+            service.put("last_seen", Timestamps.format(seen.lastSeen()));
+            services.add(service);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", Timestamps.format(from));
+        body.put("to", Timestamps.format(to));
+        body.put("services", services);
+        return body;
+    }
+
+    /** The interval asked for, or one that gives at most a few hundred buckets over the range. */
+    private static String interval(String asked, Duration range) {
+        if (asked != null && !asked.isBlank()) {
+            if (!INTERVALS.containsKey(asked)) {
+                throw new BadParameterException("interval", "use 1m, 5m, 1h or 1d");
+            }
+            return asked;
+        }
+        if (range.compareTo(Duration.ofHours(5)) <= 0) {
+            return "1m";
+        }
+        if (range.compareTo(Duration.ofHours(24)) <= 0) {
+            return "5m";
+        }
+        return range.compareTo(Duration.ofDays(14)) <= 0 ? "1h" : "1d";
+    }
+
+    /** Every bucket of the range, empty ones included. */
+    private static List<StatsBucket> buckets(
+            List<BucketCount> counts, Instant origin, Duration width, int total, boolean byService) {
+        List<StatsBucket> buckets = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            buckets.add(new StatsBucket(Timestamps.format(origin.plus(width.multipliedBy(i))), byService));
+        }
+        counts.forEach(count -> buckets.get((int) count.bucket()).add(count));
+        return buckets;
+    }
+}

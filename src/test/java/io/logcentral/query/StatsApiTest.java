@@ -1,0 +1,118 @@
+package io.logcentral.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logcentral.Api;
+import io.logcentral.LogServerTest;
+import io.logcentral.TestTokens;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@LogServerTest
+class StatsApiTest {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    String service;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        service = "svc-" + UUID.randomUUID();
+        String logs = String.join(
+                ",",
+                log(service, "2024-01-01T10:00:00Z", "ERROR"),
+                log(service, "2024-01-01T10:00:59.999999Z", "ERROR"),
+                log(service, "2024-01-01T10:01:00Z", "INFO"),
+                log(service, "2024-01-01T10:03:30+02:00", "WARNING"),
+                log(service.toUpperCase(), "2024-01-01T10:02:00Z", "CRITICAL"));
+        assertThat(api.post("/logs", "[" + logs + "]")
+                        .token(TestTokens.ADMIN)
+                        .json()
+                        .send()
+                        .status())
+                .isEqualTo(201);
+    }
+
+    private static String log(String service, String timestamp, String severity) {
+        return "{\"service\":\"" + service + "\",\"timestamp\":\"" + timestamp + "\",\"severity\":\"" + severity
+                + "\",\"message\":\"m\"}";
+    }
+
+    private JsonNode stats(String params) {
+        Api.Reply reply = api.get("/logs/stats?service=" + service + "&" + params)
+                .token(TestTokens.READER)
+                .send();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    @Test
+    void statsCountPerMinuteAndSeverityWithEmptyBucketsFilled() {
+        JsonNode stats = stats("interval=1m&timestamp_start=2024-01-01T10:00:00Z&timestamp_end=2024-01-01T10:04:00Z");
+
+        assertThat(stats.get("interval").asString()).isEqualTo("1m");
+        JsonNode buckets = stats.get("buckets");
+        assertThat(buckets).hasSize(5);
+        assertThat(buckets.get(0).get("start").asString()).isEqualTo("2024-01-01T10:00:00.000000Z");
+        assertThat(buckets.get(0).get("total").asLong()).isEqualTo(2);
+        assertThat(buckets.get(0).get("counts").get("ERROR").asLong()).isEqualTo(2);
+        assertThat(buckets.get(0).get("counts").get("INFO").asLong()).isZero();
+        assertThat(buckets.get(1).get("counts").get("INFO").asLong()).isEqualTo(1);
+        assertThat(buckets.get(2).get("counts").get("CRITICAL").asLong()).isEqualTo(1);
+        assertThat(buckets.get(3).get("total").asLong()).isZero();
+        assertThat(buckets.get(4).get("total").asLong()).isZero();
+        assertThat(stats.get("buckets").get(0).has("services")).isFalse();
+    }
+
+    @Test
+    void statsByServiceAndWithOffsetsAndSeverityFilter() {
+        JsonNode stats = stats("interval=1h&by=service&level=warning&timestamp_start=2024-01-01T08:00:00Z"
+                + "&timestamp_end=2024-01-01T10:59:59Z");
+
+        JsonNode buckets = stats.get("buckets");
+        assertThat(buckets).hasSize(3);
+        assertThat(buckets.get(0).get("counts").get("WARNING").asLong()).isEqualTo(1);
+        assertThat(buckets.get(0).get("services").get(service).get("WARNING").asLong())
+                .isEqualTo(1);
+        assertThat(buckets.get(2).get("total").asLong()).isZero();
+    }
+
+    @Test
+    void statsDefaultToTheLast24HoursAndRefuseAnUnknownInterval() {
+        JsonNode stats = stats("");
+
+        assertThat(stats.get("interval").asString()).isEqualTo("5m");
+        assertThat(stats.get("buckets").size()).isBetween(288, 289);
+        assertThat(api.get("/logs/stats?interval=7s")
+                        .token(TestTokens.READER)
+                        .send()
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/logs/stats").token(TestTokens.WRITER).send().status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void servicesListsWhatWasSeenInTheRangeWithCounts() {
+        Api.Reply reply = api.get("/logs/services?timestamp_start=2024-01-01&timestamp_end=2024-01-02")
+                .token(TestTokens.READER)
+                .send();
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode mine = null;
+        for (JsonNode seen : reply.json().get("services")) {
+            if (seen.get("name").asString().equalsIgnoreCase(service)) {
+                mine = seen;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("count").asLong()).isEqualTo(5);
+        assertThat(mine.get("last_seen").asString()).isEqualTo("2024-01-01T10:02:00.000000Z");
+    }
+}
