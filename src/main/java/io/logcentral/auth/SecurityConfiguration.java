@@ -1,6 +1,7 @@
 package io.logcentral.auth;
 
 import io.logcentral.web.Problems;
+import jakarta.servlet.DispatcherType;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +31,8 @@ class SecurityConfiguration {
                         AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
                 .authorizeHttpRequests(requests -> {
+                    // The async dispatches of a live tail belong to a request already let in.
+                    requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     requests.requestMatchers(HttpMethod.GET, "/", "/health").permitAll();
                     // Seed 003's endpoints check their own credentials and answer in their own shape.
                     requests.requestMatchers(HttpMethod.POST, ScopeRules.OWN_CREDENTIALS)

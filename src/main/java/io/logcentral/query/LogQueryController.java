@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,11 +30,31 @@ class LogQueryController {
     private final LogReader reader;
     private final QueryProperties limits;
     private final LogExport export;
+    private final LogTail tail;
 
-    LogQueryController(LogReader reader, QueryProperties limits, JsonMapper json) {
+    LogQueryController(LogReader reader, QueryProperties limits, JsonMapper json, LogTail tail) {
         this.reader = reader;
         this.limits = limits;
         this.export = new LogExport(reader, json);
+        this.tail = tail;
+    }
+
+    /** Server-Sent Events of new logs matching the filters; {@code Last-Event-ID} resumes after that log. */
+    @GetMapping(value = "/logs/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(
+            @RequestParam MultiValueMap<String, String> params,
+            @AuthenticationPrincipal TokenPrincipal principal,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        LogQuery filters = QueryParameters.read(params, principal, limits, Instant.now());
+        Long after = null;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                after = Long.parseLong(lastEventId.trim());
+            } catch (NumberFormatException e) {
+                throw new BadParameterException("Last-Event-ID", "not the id of a log");
+            }
+        }
+        return tail.open(filters, principal.name(), after);
     }
 
     @GetMapping("/logs")

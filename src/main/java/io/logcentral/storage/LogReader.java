@@ -32,6 +32,22 @@ public class LogReader {
                 .list();
     }
 
+    /** Up to {@code limit} logs matching {@code query} committed after the log {@code id}, in commit order. */
+    public List<StoredLog> findAfterId(LogQuery query, long id, int limit) {
+        LogSearchSql sql = LogSearchSql.select(query);
+        return jdbc.sql(sql.afterIdText())
+                .params(sql.afterIdParams(id, limit))
+                .query(LogReader::map)
+                .list();
+    }
+
+    /** The id of the newest committed log, 0 when there is none. */
+    public long lastId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM logs")
+                .query(Long.class)
+                .single();
+    }
+
     public Optional<StoredLog> findById(long id) {
         return jdbc.sql("SELECT " + LogSearchSql.COLUMNS + " FROM logs WHERE id = ?")
                 .param(id)

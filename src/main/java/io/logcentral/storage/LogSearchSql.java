@@ -44,6 +44,19 @@ final class LogSearchSql {
         return all.toArray();
     }
 
+    /** Logs past {@code id} in commit order, for a live tail: a late log with an old timestamp is still new. */
+    String afterIdText() {
+        return "SELECT " + COLUMNS + " FROM logs WHERE " + (where.length() == 0 ? "" : where + " AND ")
+                + "id > ? ORDER BY id LIMIT ?";
+    }
+
+    Object[] afterIdParams(long id, int limit) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(id);
+        all.add(limit);
+        return all.toArray();
+    }
+
     String servicesText() {
         return "SELECT service, COUNT(*) AS n, MAX(ts) AS last_ts FROM logs" + whereClause()
                 + " GROUP BY service ORDER BY n DESC, service";

@@ -1,0 +1,117 @@
+package io.logcentral.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logcentral.Api;
+import io.logcentral.LogServerTest;
+import io.logcentral.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@LogServerTest
+class StreamApiTest {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    String service;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        service = "svc-" + UUID.randomUUID();
+    }
+
+    private HttpResponse<Stream<String>> open(String token, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/logs/stream?service=" + service))
+                .header("Authorization", "Token " + token);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private long ingest(String serviceName, String message) {
+        return api.post("/logs", "{\"service\":\"" + serviceName + "\",\"message\":\"" + message + "\"}")
+                .token(TestTokens.ADMIN)
+                .json()
+                .send()
+                .json()
+                .get("ids")
+                .get(0)
+                .asLong();
+    }
+
+    /** Reads events (id and data line pairs) until {@code count} have come. */
+    private static List<String[]> events(Iterator<String> lines, int count) {
+        List<String[]> events = new ArrayList<>();
+        String id = null;
+        while (events.size() < count && lines.hasNext()) {
+            String line = lines.next();
+            if (line.startsWith("id:")) {
+                id = line.substring(3).trim();
+            } else if (line.startsWith("data:")) {
+                events.add(new String[] {id, line.substring(5).trim()});
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void streamSendsNewMatchingLogsAsEventsWithTheirIds() throws Exception {
+        HttpResponse<Stream<String>> stream = open(TestTokens.READER, null);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+
+        ingest("someone-else", "not for this tail");
+        long id = ingest(service, "for this tail");
+
+        List<String[]> events = events(stream.body().iterator(), 1);
+        assertThat(events.get(0)[0]).isEqualTo(String.valueOf(id));
+        assertThat(Api.json(events.get(0)[1]).get("message").asString()).isEqualTo("for this tail");
+        stream.body().close();
+    }
+
+    @Test
+    void streamResumesAfterLastEventIdWithoutGapOrDuplicate() throws Exception {
+        long first = ingest(service, "one");
+        long second = ingest(service, "two");
+        long third = ingest(service, "three");
+
+        HttpResponse<Stream<String>> stream = open(TestTokens.READER, String.valueOf(first));
+        List<String[]> events = events(stream.body().iterator(), 2);
+
+        assertThat(events).extracting(e -> e[0]).containsExactly(String.valueOf(second), String.valueOf(third));
+        stream.body().close();
+    }
+
+    @Test
+    void streamBeyondThePerTokenCapIs429() throws Exception {
+        List<HttpResponse<Stream<String>>> open = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            open.add(open(TestTokens.REPORTS, null));
+        }
+        HttpResponse<Stream<String>> refused = open(TestTokens.REPORTS, null);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        refused.body().close();
+        open.forEach(response -> response.body().close());
+    }
+}
