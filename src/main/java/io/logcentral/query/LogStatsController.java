@@ -44,10 +44,9 @@ class LogStatsController {
     @GetMapping("/logs/stats")
     Map<String, Object> stats(
             @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal TokenPrincipal principal) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        LogQuery filters = QueryParameters.read(params, principal, limits, now);
-        Instant to = filters.timestampTo() != null ? filters.timestampTo() : now;
-        Instant from = filters.timestampFrom() != null ? filters.timestampFrom() : to.minus(DEFAULT_RANGE);
+        LogQuery filters = ranged(params, principal);
+        Instant from = filters.timestampFrom();
+        Instant to = filters.timestampTo();
         if (from.isAfter(to)) {
             throw new BadParameterException("timestamp_start", "the range starts after it ends");
         }
@@ -60,7 +59,7 @@ class LogStatsController {
             throw new BadParameterException("interval", "more than " + MAX_BUCKETS + " buckets: use a wider interval");
         }
         boolean byService = "service".equalsIgnoreCase(params.getFirst("by"));
-        List<BucketCount> counts = reader.countByBucket(filters.within(from, to), origin, width, byService);
+        List<BucketCount> counts = reader.countByBucket(filters, origin, width, byService);
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("interval", name);
@@ -73,12 +72,9 @@ class LogStatsController {
     @GetMapping("/logs/services")
     Map<String, Object> services(
             @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal TokenPrincipal principal) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        LogQuery filters = QueryParameters.read(params, principal, limits, now);
-        Instant to = filters.timestampTo() != null ? filters.timestampTo() : now;
-        Instant from = filters.timestampFrom() != null ? filters.timestampFrom() : to.minus(DEFAULT_RANGE);
+        LogQuery filters = ranged(params, principal);
         List<Map<String, Object>> services = new ArrayList<>();
-        for (LogReader.ServiceCount seen : reader.services(filters.within(from, to))) {
+        for (LogReader.ServiceCount seen : reader.services(filters)) {
             Map<String, Object> service = new LinkedHashMap<>();
             service.put("name", seen.service());
             service.put("count", seen.count());
@@ -86,10 +82,19 @@ class LogStatsController {
             services.add(service);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", Timestamps.format(from));
-        body.put("to", Timestamps.format(to));
+        body.put("from", Timestamps.format(filters.timestampFrom()));
+        body.put("to", Timestamps.format(filters.timestampTo()));
         body.put("services", services);
         return body;
+    }
+
+    /** The filters of the request over its time range; without one, the last 24 h. */
+    private LogQuery ranged(MultiValueMap<String, String> params, TokenPrincipal principal) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        LogQuery filters = QueryParameters.read(params, principal, limits, now);
+        Instant to = filters.timestampTo() != null ? filters.timestampTo() : now;
+        Instant from = filters.timestampFrom() != null ? filters.timestampFrom() : to.minus(DEFAULT_RANGE);
+        return filters.within(from, to);
     }
 
     /** The interval asked for, or one that gives at most a few hundred buckets over the range. */

@@ -30,9 +30,18 @@ public record LogQuery(
 
     /** The same filters, for another chunk of an export: past {@code position}, {@code limit} logs. */
     public LogQuery next(Position position, int limit, long offset) {
+        return copy(timestampFrom, timestampTo, position, limit, offset);
+    }
+
+    /** The same filters over the event time range {@code from}..{@code to}, for counting. */
+    public LogQuery within(Instant from, Instant to) {
+        return copy(from, to, null, limit, 0);
+    }
+
+    private LogQuery copy(Instant from, Instant to, Position position, int limit, long offset) {
         return new LogQuery(
-                timestampFrom,
-                timestampTo,
+                from,
+                to,
                 receivedFrom,
                 receivedTo,
                 services,
@@ -45,25 +54,6 @@ public record LogQuery(
                 ascending,
                 limit,
                 offset);
-    }
-
-    /** The same filters over the event time range {@code from}..{@code to}, for counting. */
-    public LogQuery within(Instant from, Instant to) {
-        return new LogQuery(
-                from,
-                to,
-                receivedFrom,
-                receivedTo,
-                services,
-                severities,
-                text,
-                requestId,
-                traceId,
-                attributes,
-                null,
-                ascending,
-                limit,
-                0);
     }
 
     /** A place in the (timestamp, id) order. */
