@@ -6,26 +6,42 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads logs on the reader pool. Each read is one statement in autocommit, which SQLite runs on one consistent
- * snapshot; no Spring transaction here, since the JPA transaction manager would hand out the writer's connection.
+ * Reads logs on the reader pool. A read is one statement in autocommit, which SQLite runs on one consistent snapshot,
+ * or, for a full-text search, several statements in one read transaction on the readers' own transaction manager
+ * (the application's JPA transaction manager would hand out the writer's connection).
  */
 @Service
 public class LogReader {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate snapshot;
+    private final TextSearch textSearch;
 
     LogReader(@Qualifier(SqliteDataSources.READER) DataSource readers) {
         this.jdbc = JdbcClient.create(readers);
+        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(readers));
+        this.textSearch = new TextSearch(jdbc, LogReader::map);
     }
 
     public List<StoredLog> find(LogQuery query) {
-        LogSearchSql sql = LogSearchSql.select(query);
+        SearchText text = query.text() == null ? null : SearchText.parse(query.text());
+        if (text != null && text.match() != null) {
+            return read(query, () -> textSearch.find(query));
+        }
+        return read(query, () -> page(query, searched(query)));
+    }
+
+    private List<StoredLog> page(LogQuery query, IdRange searched) {
+        LogSearchSql sql = LogSearchSql.select(query, searched);
         return jdbc.sql(sql.text(query))
                 .params(sql.params(query))
                 .query(LogReader::map)
@@ -34,11 +50,13 @@ public class LogReader {
 
     /** Up to {@code limit} logs matching {@code query} committed after the log {@code id}, in commit order. */
     public List<StoredLog> findAfterId(LogQuery query, long id, int limit) {
-        LogSearchSql sql = LogSearchSql.select(query);
-        return jdbc.sql(sql.afterIdText())
-                .params(sql.afterIdParams(id, limit))
-                .query(LogReader::map)
-                .list();
+        return read(query, () -> {
+            LogSearchSql sql = LogSearchSql.select(query, searched(query).from(id + 1));
+            return jdbc.sql(sql.afterIdText())
+                    .params(sql.afterIdParams(id, limit))
+                    .query(LogReader::map)
+                    .list();
+        });
     }
 
     /** The id of the newest committed log, 0 when there is none. */
@@ -63,24 +81,40 @@ public class LogReader {
 
     /** Counts the logs {@code query} matches per bucket of {@code width} from {@code origin}. */
     public List<BucketCount> countByBucket(LogQuery query, Instant origin, Duration width, boolean byService) {
-        LogSearchSql sql = LogSearchSql.select(query);
-        return jdbc.sql(sql.countsText(byService))
-                .params(sql.countsParams(Timestamps.toMicros(origin), width.toNanos() / 1000))
-                .query((rs, row) -> new BucketCount(
-                        rs.getLong("bucket"),
-                        Severity.values()[rs.getInt("severity")],
-                        byService ? rs.getString("service") : null,
-                        rs.getLong("n")))
-                .list();
+        return read(query, () -> {
+            LogSearchSql sql = LogSearchSql.select(query, searched(query));
+            return jdbc.sql(sql.countsText(byService))
+                    .params(sql.countsParams(Timestamps.toMicros(origin), width.toNanos() / 1000))
+                    .query((rs, row) -> new BucketCount(
+                            rs.getLong("bucket"),
+                            Severity.values()[rs.getInt("severity")],
+                            byService ? rs.getString("service") : null,
+                            rs.getLong("n")))
+                    .list();
+        });
     }
 
     public List<ServiceCount> services(LogQuery query) {
-        LogSearchSql sql = LogSearchSql.select(query);
-        return jdbc.sql(sql.servicesText())
-                .params(sql.filterParams())
-                .query((rs, row) -> new ServiceCount(
-                        rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts"))))
-                .list();
+        return read(query, () -> {
+            LogSearchSql sql = LogSearchSql.select(query, searched(query));
+            return jdbc.sql(sql.servicesText())
+                    .params(sql.filterParams())
+                    .query((rs, row) -> new ServiceCount(
+                            rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts"))))
+                    .list();
+        });
+    }
+
+    /** The ids the full-text index need be asked about: those of the blocks that overlap the query's time range. */
+    private IdRange searched(LogQuery query) {
+        return query.text() == null
+                ? IdRange.ALL
+                : LogBlocks.span(jdbc, TextSearch.fromTs(query), TextSearch.toTs(query));
+    }
+
+    /** Runs the reads of a full-text search on one snapshot, so the id ranges it computes fit the logs it reads. */
+    private <T> T read(LogQuery query, Supplier<T> reads) {
+        return query.text() == null ? reads.get() : snapshot.execute(status -> reads.get());
     }
 
     private static StoredLog map(ResultSet rs, int row) throws SQLException {

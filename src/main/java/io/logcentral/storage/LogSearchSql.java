@@ -14,11 +14,19 @@ final class LogSearchSql {
 
     private final StringJoiner where = new StringJoiner(" AND ");
     private final List<Object> params = new ArrayList<>();
+    private final IdRange searched;
 
-    private LogSearchSql() {}
+    private LogSearchSql(IdRange searched) {
+        this.searched = searched;
+    }
 
-    static LogSearchSql select(LogQuery query) {
-        LogSearchSql sql = new LogSearchSql();
+    /**
+     * The filters of {@code query}.
+     *
+     * @param searched the ids the full-text index is asked about: at least every id the other filters can match
+     */
+    static LogSearchSql select(LogQuery query, IdRange searched) {
+        LogSearchSql sql = new LogSearchSql(searched);
         sql.filter(query);
         return sql;
     }
@@ -88,8 +96,9 @@ final class LogSearchSql {
         if (q.severities() != null) {
             in("severity", q.severities().stream().map(Severity::ordinal).toList());
         }
-        if (q.text() != null) {
-            add("message LIKE ? ESCAPE '\\'", "%" + escapeLike(q.text()) + "%");
+        SearchText text = q.text() == null ? null : SearchText.parse(q.text());
+        if (text != null) {
+            fullText(text);
         }
         if (q.requestId() != null) {
             add("request_id = ?", q.requestId());
@@ -108,6 +117,22 @@ final class LogSearchSql {
                     ts,
                     ts,
                     q.after().id());
+        }
+    }
+
+    private void fullText(SearchText text) {
+        String matches = "(SELECT rowid FROM logs_fts WHERE logs_fts MATCH ? AND rowid BETWEEN ? AND ?)";
+        if (text.match() != null) {
+            add("id IN " + matches, text.match(), searched.first(), searched.last());
+        }
+        if (text.excluded() != null) {
+            add("id NOT IN " + matches, text.excluded(), searched.first(), searched.last());
+        }
+        for (String substring : text.substrings()) {
+            add("message LIKE ? ESCAPE '\\'", "%" + escapeLike(substring) + "%");
+        }
+        for (String substring : text.absentSubstrings()) {
+            add("message NOT LIKE ? ESCAPE '\\'", "%" + escapeLike(substring) + "%");
         }
     }
 

@@ -25,6 +25,14 @@ public class LogWriter {
 
     private static final String INSERT_LOG = "INSERT INTO logs (id, ts, received_at, service, severity, message,"
             + " request_id, trace_id, span_id, host, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The search index and the blocks' time ranges, for a batch of ids in one go (see V4__search.sql). */
+    static final String INDEX_LOGS =
+            "INSERT INTO logs_fts (rowid, message)" + " SELECT id, message FROM logs WHERE id BETWEEN ? AND ?";
+
+    static final String TRACK_BLOCKS = "INSERT INTO log_blocks (block, min_ts, max_ts)"
+            + " SELECT id >> 12, MIN(ts), MAX(ts) FROM logs WHERE id BETWEEN ? AND ? GROUP BY id >> 12"
+            + " ON CONFLICT (block) DO UPDATE SET min_ts = MIN(min_ts, excluded.min_ts),"
+            + " max_ts = MAX(max_ts, excluded.max_ts)";
     private static final String INSERT_ANSWER = "INSERT INTO idempotency_keys"
             + " (key_hash, created_at, status, first_id, log_count, errors) VALUES (?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (key_hash) DO NOTHING";
@@ -47,6 +55,8 @@ public class LogWriter {
         return inTransaction(connection -> {
             long first = nextId(connection);
             insertLogs(connection, first, logs);
+            forRange(connection, INDEX_LOGS, first, first + logs.size() - 1);
+            forRange(connection, TRACK_BLOCKS, first, first + logs.size() - 1);
             for (PendingAnswer answer : answers) {
                 insertAnswer(connection, first, answer);
             }
@@ -118,6 +128,14 @@ public class LogWriter {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    private static void forRange(Connection connection, String sql, long firstId, long lastId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, firstId);
+            statement.setLong(2, lastId);
+            statement.executeUpdate();
         }
     }
 

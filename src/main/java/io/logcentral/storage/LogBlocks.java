@@ -1,0 +1,52 @@
+package io.logcentral.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The event time range of each block of 4096 consecutive ids, kept by the writer in {@code log_blocks}. Logs mostly
+ * arrive in time order, so a time range maps to few blocks, and a block's range bounds the timestamps it can hold.
+ */
+final class LogBlocks {
+
+    static final int BITS = 12;
+
+    /** One block: ids {@code number << BITS} and the 4095 after it, timestamps from minTs to maxTs (micros). */
+    record Block(long number, long minTs, long maxTs) {}
+
+    private LogBlocks() {}
+
+    /** The blocks holding a log with a timestamp in {@code fromTs..toTs}, newest maxTs first or oldest minTs first. */
+    static List<Block> overlapping(JdbcClient jdbc, long fromTs, long toTs, boolean ascending) {
+        return jdbc.sql("SELECT block, min_ts, max_ts FROM log_blocks WHERE max_ts >= ? AND min_ts <= ? ORDER BY "
+                        + (ascending ? "min_ts, block" : "max_ts DESC, block DESC"))
+                .params(fromTs, toTs)
+                .query((rs, row) -> new Block(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
+    /** The ids of every block holding a log with a timestamp in {@code fromTs..toTs}, and of the blocks between. */
+    static IdRange span(JdbcClient jdbc, long fromTs, long toTs) {
+        return jdbc.sql("SELECT MIN(block), MAX(block) FROM log_blocks WHERE max_ts >= ? AND min_ts <= ?")
+                .params(fromTs, toTs)
+                .query((rs, row) -> rs.getObject(1) == null
+                        ? new IdRange(1, 0)
+                        : new IdRange(rs.getLong(1) << BITS, ((rs.getLong(2) + 1) << BITS) - 1))
+                .single();
+    }
+
+    /** The id ranges of these blocks, neighbours joined. */
+    static List<IdRange> ranges(List<Block> blocks) {
+        long[] numbers = blocks.stream().mapToLong(Block::number).sorted().toArray();
+        List<IdRange> ranges = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= numbers.length; i++) {
+            if (i == numbers.length || numbers[i] != numbers[i - 1] + 1) {
+                ranges.add(new IdRange(numbers[start] << BITS, ((numbers[i - 1] + 1) << BITS) - 1));
+                start = i;
+            }
+        }
+        return ranges;
+    }
+}
