@@ -15,6 +15,7 @@ final class LogSearchSql {
     private final StringJoiner where = new StringJoiner(" AND ");
     private final List<Object> params = new ArrayList<>();
     private final IdRange searched;
+    private boolean drivenByTextIndex;
 
     private LogSearchSql(IdRange searched) {
         this.searched = searched;
@@ -33,14 +34,14 @@ final class LogSearchSql {
 
     String text(LogQuery query) {
         String direction = query.ascending() ? "ASC" : "DESC";
-        return "SELECT " + COLUMNS + " FROM logs" + whereClause() + " ORDER BY ts " + direction + ", id " + direction
-                + " LIMIT ? OFFSET ?";
+        return "SELECT " + COLUMNS + " FROM " + table() + whereClause() + " ORDER BY ts " + direction + ", id "
+                + direction + " LIMIT ? OFFSET ?";
     }
 
     /** Counts per time bucket and severity (and service), buckets numbered from {@code origin} in steps of width. */
     String countsText(boolean byService) {
         String service = byService ? ", service" : "";
-        return "SELECT (ts - ?) / ? AS bucket, severity" + service + ", COUNT(*) AS n FROM logs" + whereClause()
+        return "SELECT (ts - ?) / ? AS bucket, severity" + service + ", COUNT(*) AS n FROM " + table() + whereClause()
                 + " GROUP BY bucket, severity" + service;
     }
 
@@ -54,7 +55,7 @@ final class LogSearchSql {
 
     /** Logs past {@code id} in commit order, for a live tail: a late log with an old timestamp is still new. */
     String afterIdText() {
-        return "SELECT " + COLUMNS + " FROM logs WHERE " + (where.length() == 0 ? "" : where + " AND ")
+        return "SELECT " + COLUMNS + " FROM " + table() + " WHERE " + (where.length() == 0 ? "" : where + " AND ")
                 + "id > ? ORDER BY id LIMIT ?";
     }
 
@@ -66,7 +67,7 @@ final class LogSearchSql {
     }
 
     String servicesText() {
-        return "SELECT service, COUNT(*) AS n, MAX(ts) AS last_ts FROM logs" + whereClause()
+        return "SELECT service, COUNT(*) AS n, MAX(ts) AS last_ts FROM " + table() + whereClause()
                 + " GROUP BY service ORDER BY n DESC, service";
     }
 
@@ -79,6 +80,14 @@ final class LogSearchSql {
         all.add(query.limit());
         all.add(query.offset());
         return all.toArray();
+    }
+
+    /**
+     * When words must match, the ids the full-text index yields are the logs to read: left a choice, SQLite would
+     * walk a service's or a severity's whole index and test each row against them.
+     */
+    private String table() {
+        return drivenByTextIndex ? "logs NOT INDEXED" : "logs";
     }
 
     private String whereClause() {
@@ -123,6 +132,7 @@ final class LogSearchSql {
     private void fullText(SearchText text) {
         String matches = "(SELECT rowid FROM logs_fts WHERE logs_fts MATCH ? AND rowid BETWEEN ? AND ?)";
         if (text.match() != null) {
+            drivenByTextIndex = true;
             add("id IN " + matches, text.match(), searched.first(), searched.last());
         }
         if (text.excluded() != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logcentral.Api;
 import io.logcentral.LogServerTest;
 import io.logcentral.TestTokens;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -171,6 +172,22 @@ class SearchApiTest {
                         .send()
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void quotesAndBracketsMayBeSentUnencodedAsCurlSendsThem() throws Exception {
+        given("connection reset by peer");
+
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream()
+                    .write(("GET /logs?service=" + service + "&q=\"connection+reset\"+{peer} HTTP/1.1\r\n"
+                                    + "Host: 127.0.0.1\r\nAuthorization: Token " + TestTokens.READER + "\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("connection reset by peer");
+        }
     }
 
     @Test
