@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * The ceiling of the ingest benchmark: the same generated logs inserted with plain JDBC batches into the same schema
  * (the project's own migrations) with the same pragmas as the server, no HTTP, 1,000 logs a transaction, and the
- * same full-text index kept by the same statements as the server's writer.
+ * same full-text index and counts kept by the same statements as the server's writer.
  * Also writes the request bodies the HTTP runs post, so both sides store the same rows.
  *
  * <p>java -cp sqlite-jdbc.jar bench/RawJdbcCeiling.java <work dir> <logs> [full|normal]
@@ -26,13 +26,18 @@ public class RawJdbcCeiling {
     static final String[] WORDS = {"request", "completed", "timeout", "user", "payment", "declined", "cache", "miss",
         "retry", "connection", "reset", "order", "created", "invoice", "sent", "slow", "query", "disk", "quota"};
 
-    // The same statements as LogWriter's, run once a batch: the search index and the blocks' time ranges.
+    // The same statements as LogWriter's, run once a batch: the search index, the blocks' time ranges, the counts.
     static final String INDEX_LOGS = "INSERT INTO logs_fts (rowid, message)"
             + " SELECT id, message FROM logs WHERE id BETWEEN ? AND ?";
     static final String TRACK_BLOCKS = "INSERT INTO log_blocks (block, min_ts, max_ts)"
             + " SELECT id >> 12, MIN(ts), MAX(ts) FROM logs WHERE id BETWEEN ? AND ? GROUP BY id >> 12"
             + " ON CONFLICT (block) DO UPDATE SET min_ts = MIN(min_ts, excluded.min_ts),"
             + " max_ts = MAX(max_ts, excluded.max_ts)";
+    static final String COUNT_MINUTES = "INSERT INTO log_counts (minute, service, severity, n, last_ts)"
+            + " SELECT (ts - ((ts % 60000000) + 60000000) % 60000000) / 60000000, service, severity, COUNT(*), MAX(ts)"
+            + " FROM logs WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3"
+            + " ON CONFLICT (minute, service, severity) DO UPDATE SET n = n + excluded.n,"
+            + " last_ts = MAX(last_ts, excluded.last_ts)";
 
     record Log(String json, String service, int severity, String message, String requestId,
             String attributes) {}
@@ -67,7 +72,8 @@ public class RawJdbcCeiling {
                     + " severity, message, request_id, trace_id, span_id, host, attributes)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement index = c.prepareStatement(INDEX_LOGS);
-                    PreparedStatement blocks = c.prepareStatement(TRACK_BLOCKS)) {
+                    PreparedStatement blocks = c.prepareStatement(TRACK_BLOCKS);
+                    PreparedStatement minutes = c.prepareStatement(COUNT_MINUTES)) {
                 for (int done = 0; done < total; done += batch.size()) {
                     long now = Instant.now().toEpochMilli() * 1000;
                     for (Log log : batch) {
@@ -91,6 +97,9 @@ public class RawJdbcCeiling {
                     blocks.setLong(1, id - batch.size());
                     blocks.setLong(2, id - 1);
                     blocks.executeUpdate();
+                    minutes.setLong(1, id - batch.size());
+                    minutes.setLong(2, id - 1);
+                    minutes.executeUpdate();
                     c.commit();
                 }
             }

@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -79,30 +83,94 @@ public class LogReader {
     /** A service seen, how often, and when last. */
     public record ServiceCount(String service, long count, Instant lastSeen) {}
 
-    /** Counts the logs {@code query} matches per bucket of {@code width} from {@code origin}. */
+    /**
+     * Counts the logs {@code query} matches per bucket of {@code width} from {@code origin}, which are whole minutes:
+     * from the counts per minute where they can answer, from the logs for the rest.
+     */
     public List<BucketCount> countByBucket(LogQuery query, Instant origin, Duration width, boolean byService) {
-        return read(query, () -> {
-            LogSearchSql sql = LogSearchSql.select(query, searched(query));
-            return jdbc.sql(sql.countsText(byService))
-                    .params(sql.countsParams(Timestamps.toMicros(origin), width.toNanos() / 1000))
-                    .query((rs, row) -> new BucketCount(
-                            rs.getLong("bucket"),
-                            Severity.values()[rs.getInt("severity")],
-                            byService ? rs.getString("service") : null,
-                            rs.getLong("n")))
-                    .list();
+        long originMicros = Timestamps.toMicros(origin);
+        long widthMicros = width.toNanos() / 1000;
+        LogCounts split = LogCounts.split(query);
+        if (split == null) {
+            return read(query, () -> countLogs(query, originMicros, widthMicros, byService));
+        }
+        return snapshot.execute(status -> {
+            LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
+            List<BucketCount> counts = new ArrayList<>(jdbc.sql(sql.minuteCountsText(byService))
+                    .params(sql.countsParams(originMicros, widthMicros))
+                    .query((rs, row) -> bucketCount(rs, byService))
+                    .list());
+            for (LogQuery end : split.ends()) {
+                counts.addAll(countLogs(end, originMicros, widthMicros, byService));
+            }
+            return counts;
         });
     }
 
+    private List<BucketCount> countLogs(LogQuery query, long originMicros, long widthMicros, boolean byService) {
+        LogSearchSql sql = LogSearchSql.select(query, searched(query));
+        return jdbc.sql(sql.countsText(byService))
+                .params(sql.countsParams(originMicros, widthMicros))
+                .query((rs, row) -> bucketCount(rs, byService))
+                .list();
+    }
+
+    private static BucketCount bucketCount(ResultSet rs, boolean byService) throws SQLException {
+        return new BucketCount(
+                rs.getLong("bucket"),
+                Severity.values()[rs.getInt("severity")],
+                byService ? rs.getString("service") : null,
+                rs.getLong("n"));
+    }
+
+    /** The services {@code query} matches, most logs first, from the counts per minute where they can answer. */
     public List<ServiceCount> services(LogQuery query) {
-        return read(query, () -> {
-            LogSearchSql sql = LogSearchSql.select(query, searched(query));
-            return jdbc.sql(sql.servicesText())
+        LogCounts split = LogCounts.split(query);
+        if (split == null) {
+            return read(query, () -> sorted(countServices(query)));
+        }
+        return snapshot.execute(status -> {
+            LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
+            List<ServiceCount> counts = new ArrayList<>(jdbc.sql(sql.minuteServicesText())
                     .params(sql.filterParams())
-                    .query((rs, row) -> new ServiceCount(
-                            rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts"))))
-                    .list();
+                    .query(LogReader::serviceCount)
+                    .list());
+            for (LogQuery end : split.ends()) {
+                counts.addAll(countServices(end));
+            }
+            return sorted(counts);
         });
+    }
+
+    private List<ServiceCount> countServices(LogQuery query) {
+        LogSearchSql sql = LogSearchSql.select(query, searched(query));
+        return jdbc.sql(sql.servicesText())
+                .params(sql.filterParams())
+                .query(LogReader::serviceCount)
+                .list();
+    }
+
+    private static ServiceCount serviceCount(ResultSet rs, int row) throws SQLException {
+        return new ServiceCount(rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts")));
+    }
+
+    /** One entry a service, names compared without case as the store does, most logs first. */
+    private static List<ServiceCount> sorted(List<ServiceCount> counts) {
+        Map<String, ServiceCount> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (ServiceCount count : counts) {
+            merged.merge(
+                    count.service(),
+                    count,
+                    (a, b) -> new ServiceCount(
+                            a.service(),
+                            a.count() + b.count(),
+                            a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen()));
+        }
+        List<ServiceCount> all = new ArrayList<>(merged.values());
+        all.sort(Comparator.comparingLong(ServiceCount::count)
+                .reversed()
+                .thenComparing(ServiceCount::service, String.CASE_INSENSITIVE_ORDER));
+        return all;
     }
 
     /** The ids the full-text index need be asked about: those of the blocks that overlap the query's time range. */

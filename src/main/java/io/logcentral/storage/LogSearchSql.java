@@ -32,6 +32,28 @@ final class LogSearchSql {
         return sql;
     }
 
+    /** The service and severity filters of {@code query} over the counts of minutes {@code first..end} (excluded). */
+    static LogSearchSql minutes(LogQuery query, long first, long end) {
+        LogSearchSql sql = new LogSearchSql(IdRange.ALL);
+        sql.add("minute >= ?", first);
+        sql.add("minute < ?", end);
+        sql.kinds(query);
+        return sql;
+    }
+
+    /** {@link #countsText} from the counts per minute. */
+    String minuteCountsText(boolean byService) {
+        String service = byService ? ", service" : "";
+        return "SELECT (minute * " + LogCounts.MINUTE + " - ?) / ? AS bucket, severity" + service
+                + ", SUM(n) AS n FROM log_counts" + whereClause() + " GROUP BY bucket, severity" + service;
+    }
+
+    /** {@link #servicesText} from the counts per minute. */
+    String minuteServicesText() {
+        return "SELECT service, SUM(n) AS n, MAX(last_ts) AS last_ts FROM log_counts" + whereClause()
+                + " GROUP BY service";
+    }
+
     String text(LogQuery query) {
         String direction = query.ascending() ? "ASC" : "DESC";
         return "SELECT " + COLUMNS + " FROM " + table() + whereClause() + " ORDER BY ts " + direction + ", id "
@@ -68,7 +90,7 @@ final class LogSearchSql {
 
     String servicesText() {
         return "SELECT service, COUNT(*) AS n, MAX(ts) AS last_ts FROM " + table() + whereClause()
-                + " GROUP BY service ORDER BY n DESC, service";
+                + " GROUP BY service";
     }
 
     Object[] filterParams() {
@@ -99,12 +121,7 @@ final class LogSearchSql {
         range("ts", q.timestampTo() == null ? null : Timestamps.toMicros(q.timestampTo()), "<=");
         range("received_at", q.receivedFrom() == null ? null : Timestamps.toMicros(q.receivedFrom()), ">=");
         range("received_at", q.receivedTo() == null ? null : Timestamps.toMicros(q.receivedTo()), "<=");
-        if (q.services() != null) {
-            in("service", q.services());
-        }
-        if (q.severities() != null) {
-            in("severity", q.severities().stream().map(Severity::ordinal).toList());
-        }
+        kinds(q);
         SearchText text = q.text() == null ? null : SearchText.parse(q.text());
         if (text != null) {
             fullText(text);
@@ -126,6 +143,15 @@ final class LogSearchSql {
                     ts,
                     ts,
                     q.after().id());
+        }
+    }
+
+    private void kinds(LogQuery q) {
+        if (q.services() != null) {
+            in("service", q.services());
+        }
+        if (q.severities() != null) {
+            in("severity", q.severities().stream().map(Severity::ordinal).toList());
         }
     }
 

@@ -25,7 +25,7 @@ public class LogWriter {
 
     private static final String INSERT_LOG = "INSERT INTO logs (id, ts, received_at, service, severity, message,"
             + " request_id, trace_id, span_id, host, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** The search index and the blocks' time ranges, for a batch of ids in one go (see V4__search.sql). */
+    /** The search index, the blocks' time ranges and the counts per minute, for a batch of ids in one go. */
     static final String INDEX_LOGS =
             "INSERT INTO logs_fts (rowid, message)" + " SELECT id, message FROM logs WHERE id BETWEEN ? AND ?";
 
@@ -33,6 +33,11 @@ public class LogWriter {
             + " SELECT id >> 12, MIN(ts), MAX(ts) FROM logs WHERE id BETWEEN ? AND ? GROUP BY id >> 12"
             + " ON CONFLICT (block) DO UPDATE SET min_ts = MIN(min_ts, excluded.min_ts),"
             + " max_ts = MAX(max_ts, excluded.max_ts)";
+    static final String COUNT_MINUTES = "INSERT INTO log_counts (minute, service, severity, n, last_ts)"
+            + " SELECT (ts - ((ts % 60000000) + 60000000) % 60000000) / 60000000, service, severity, COUNT(*), MAX(ts)"
+            + " FROM logs WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3"
+            + " ON CONFLICT (minute, service, severity) DO UPDATE SET n = n + excluded.n,"
+            + " last_ts = MAX(last_ts, excluded.last_ts)";
     private static final String INSERT_ANSWER = "INSERT INTO idempotency_keys"
             + " (key_hash, created_at, status, first_id, log_count, errors) VALUES (?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (key_hash) DO NOTHING";
@@ -57,6 +62,7 @@ public class LogWriter {
             insertLogs(connection, first, logs);
             forRange(connection, INDEX_LOGS, first, first + logs.size() - 1);
             forRange(connection, TRACK_BLOCKS, first, first + logs.size() - 1);
+            forRange(connection, COUNT_MINUTES, first, first + logs.size() - 1);
             for (PendingAnswer answer : answers) {
                 insertAnswer(connection, first, answer);
             }

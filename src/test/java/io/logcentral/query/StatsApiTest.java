@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logcentral.Api;
 import io.logcentral.LogServerTest;
 import io.logcentral.TestTokens;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,5 +118,61 @@ class StatsApiTest {
         assertThat(mine).isNotNull();
         assertThat(mine.get("count").asLong()).isEqualTo(5);
         assertThat(mine.get("last_seen").asString()).isEqualTo("2024-01-01T10:02:00.000000Z");
+    }
+
+    /**
+     * Whole minutes are counted from the counts per minute, the ragged ends of a range from the logs: any range, cut
+     * anywhere, must give the counts of the logs themselves.
+     */
+    @Test
+    void statsAndServicesAgreeWithTheLogsForRangesCutAnywhere() {
+        String other = "svc-" + UUID.randomUUID();
+        Random random = new Random(11);
+        Instant base = Instant.parse("2023-06-01T00:00:00Z");
+        List<Instant> times = new ArrayList<>();
+        List<String> logs = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            Instant at = base.plusMillis(random.nextInt(3 * 3600 * 1000)).plusNanos(random.nextInt(1000) * 1000L);
+            times.add(at);
+            logs.add(log(i % 3 == 0 ? other : service, at.toString(), i % 2 == 0 ? "ERROR" : "INFO"));
+        }
+        assertThat(api.post("/logs", "[" + String.join(",", logs) + "]")
+                        .token(TestTokens.ADMIN)
+                        .json()
+                        .send()
+                        .status())
+                .isEqualTo(201);
+
+        for (int round = 0; round < 12; round++) {
+            Instant from = base.plusMillis(random.nextInt(3600 * 1000)).plusNanos(random.nextInt(1000) * 1000L);
+            Instant to = from.plusMillis(random.nextInt(2 * 3600 * 1000));
+            long mine = 0;
+            long errors = 0;
+            for (int i = 0; i < times.size(); i++) {
+                if (!times.get(i).isBefore(from) && !times.get(i).isAfter(to)) {
+                    mine += i % 3 == 0 ? 0 : 1;
+                    errors += i % 3 != 0 && i % 2 == 0 ? 1 : 0;
+                }
+            }
+            String range = "&timestamp_start=" + from + "&timestamp_end=" + to;
+
+            long total = 0;
+            long errorCount = 0;
+            for (JsonNode bucket : stats("interval=5m" + range).get("buckets")) {
+                total += bucket.get("total").asLong();
+                errorCount += bucket.get("counts").get("ERROR").asLong();
+            }
+            assertThat(total).as(range).isEqualTo(mine);
+            assertThat(errorCount).as(range).isEqualTo(errors);
+
+            JsonNode services = api.get("/logs/services?service=" + service + range)
+                    .token(TestTokens.READER)
+                    .send()
+                    .json()
+                    .get("services");
+            assertThat(services.isEmpty() ? 0 : services.get(0).get("count").asLong())
+                    .as(range)
+                    .isEqualTo(mine);
+        }
     }
 }
