@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * Fills a logcentral store with realistic logs for the query benchmark (bench/query.sh), straight into the schema that
  * the server's Flyway migrations created, with the same statements as the server's writer (LogWriter): per batch of
- * 5,000 rows one JDBC batch of INSERTs, then INDEX_LOGS and TRACK_BLOCKS, then a commit. Going through HTTP would take
- * hours for 10 million logs; the rows are the same either way.
+ * 5,000 rows one JDBC batch of INSERTs, then INDEX_LOGS, TRACK_BLOCKS and (since V5) COUNT_MINUTES, then a commit.
+ * Going through HTTP would take hours for 10 million logs; the rows are the same either way. When LogWriter changes,
+ * change the statements here too.
  *
  * <p>Shape: timestamps spread evenly over the 7 days ending now, rising with the id, 1 % of them late (up to 1 h
  * older than their neighbours); skewed services and severities; messages from ~40 templates, each with one extra word
@@ -44,13 +45,19 @@ public class GenerateLogs {
 
     static final String INSERT_LOG = "INSERT INTO logs (id, ts, received_at, service, severity, message,"
             + " request_id, trace_id, span_id, host, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    // Copied from LogWriter: the search index and the blocks' time ranges, for a batch of ids in one go.
+    // Copied from LogWriter: the search index, the blocks' time ranges and the counts per minute, a batch at a time.
     static final String INDEX_LOGS =
             "INSERT INTO logs_fts (rowid, message)" + " SELECT id, message FROM logs WHERE id BETWEEN ? AND ?";
     static final String TRACK_BLOCKS = "INSERT INTO log_blocks (block, min_ts, max_ts)"
             + " SELECT id >> 12, MIN(ts), MAX(ts) FROM logs WHERE id BETWEEN ? AND ? GROUP BY id >> 12"
             + " ON CONFLICT (block) DO UPDATE SET min_ts = MIN(min_ts, excluded.min_ts),"
             + " max_ts = MAX(max_ts, excluded.max_ts)";
+    // Since V5__log_counts.sql: the counts per minute, service and severity that stats and services read.
+    static final String COUNT_MINUTES = "INSERT INTO log_counts (minute, service, severity, n, last_ts)"
+            + " SELECT (ts - ((ts % 60000000) + 60000000) % 60000000) / 60000000, service, severity, COUNT(*), MAX(ts)"
+            + " FROM logs WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3"
+            + " ON CONFLICT (minute, service, severity) DO UPDATE SET n = n + excluded.n,"
+            + " last_ts = MAX(last_ts, excluded.last_ts)";
 
     // Shares in percent: one big service, a long tail (Zipf-like), as a real fleet looks.
     static final String[] SERVICES = {"api-gateway", "auth", "payments", "checkout", "search", "users", "orders",
@@ -163,6 +170,7 @@ public class GenerateLogs {
         long minTs = Long.MAX_VALUE;
         long maxTs = Long.MIN_VALUE;
 
+        boolean countMinutes;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             try (Statement s = c.createStatement()) {
                 // The pragmas of bench/RawJdbcCeiling.java, which are the server's (SqliteDataSources).
@@ -176,7 +184,15 @@ public class GenerateLogs {
                         throw new IllegalStateException(db + " already holds logs: generate into a fresh store");
                     }
                 }
+                // Whatever tables the server's migrations made, the writer keeps: a store made by a jar from before
+                // V5 has no counts per minute, and its writer does not keep them.
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'log_counts'")) {
+                    countMinutes = rs.next() && rs.getLong(1) == 1;
+                }
             }
+            System.out.println("per batch: INSERT logs, INDEX_LOGS, TRACK_BLOCKS"
+                    + (countMinutes ? ", COUNT_MINUTES" : "") + " (as LogWriter)");
             c.setAutoCommit(false);
             StringBuilder message = new StringBuilder(160);
             StringBuilder attributes = new StringBuilder(160);
@@ -185,7 +201,8 @@ public class GenerateLogs {
             long lastReportId = 0;
             try (PreparedStatement insert = c.prepareStatement(INSERT_LOG);
                     PreparedStatement index = c.prepareStatement(INDEX_LOGS);
-                    PreparedStatement blocks = c.prepareStatement(TRACK_BLOCKS)) {
+                    PreparedStatement blocks = c.prepareStatement(TRACK_BLOCKS);
+                    PreparedStatement minutes = countMinutes ? c.prepareStatement(COUNT_MINUTES) : null) {
                 long id = 1;
                 while (id <= count) {
                     long first = id;
@@ -235,6 +252,11 @@ public class GenerateLogs {
                     blocks.setLong(1, first);
                     blocks.setLong(2, last);
                     blocks.executeUpdate();
+                    if (minutes != null) {
+                        minutes.setLong(1, first);
+                        minutes.setLong(2, last);
+                        minutes.executeUpdate();
+                    }
                     c.commit();
                     long now = System.nanoTime();
                     if (now - lastReport > 10_000_000_000L || id > count) {

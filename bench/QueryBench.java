@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 public class QueryBench {
 
     static final long HOUR = 3600L * 1_000_000;
+    // Logs are written with id first, so each one starts with {"id": (generated attributes hold no "id" key).
     static final Pattern ITEM = Pattern.compile("\\{\"id\":");
     static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
     static final Pattern COUNT = Pattern.compile("\"count\":(\\d+)");
@@ -55,6 +56,9 @@ public class QueryBench {
     final String token;
     final Random random = new Random(42);
     final double budgetSeconds = Double.parseDouble(System.getProperty("budget", "30"));
+    /** -Dslow=<ms>: print every request of a kind with a target that took longer, to find what makes a p99. */
+    final double slowMs = Double.parseDouble(System.getProperty("slow", "0"));
+    String lastPath;
 
     // What the data holds, from the words file and the server.
     long oldest;
@@ -93,7 +97,7 @@ public class QueryBench {
         QueryBench bench = new QueryBench(args[0], args[1]);
         int runs = Integer.parseInt(args[2]);
         int requests = Integer.parseInt(args[3]);
-        bench.learn(args.length > 4 ? Path.of(args[4]) : null);
+        bench.learn(args.length > 4 && Files.exists(Path.of(args[4])) ? Path.of(args[4]) : null);
         bench.run(runs, requests);
     }
 
@@ -151,7 +155,9 @@ public class QueryBench {
                 RunResult result = m.export() ? exportRun(m, Math.max(1, requests / 50)) : run(m, requests);
                 results.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(result);
             }
-            System.out.printf("run %d of %d done%n", r, runs);
+            // Other work on the machine shows in the latencies: say how busy it was.
+            System.out.printf("run %d of %d done, load average %s%n", r, runs,
+                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         }
         print(measures, results, runs, requests);
     }
@@ -169,6 +175,9 @@ public class QueryBench {
                 if (errors <= 3) {
                     System.out.printf("  %s: HTTP %d %s%n", m.name(), a.status(), abbreviate(a.body()));
                 }
+            }
+            if (slowMs > 0 && m.targetMs() > 0 && a.ms() > slowMs) {
+                System.out.printf(Locale.ROOT, "  slow: %.1f ms, %s: %s%n", a.ms(), m.name(), lastPath);
             }
             latencies.add(a.ms());
             counts.add(a.results());
@@ -202,6 +211,9 @@ public class QueryBench {
         String page = "p99 <= 20";
         String text = "p99 <= 50";
         String stats = "<= 200";
+        // The floor: a primary-key lookup, so what every other kind costs above it is its query.
+        list.add(new Measure("floor: GET /logs/{id}", "", 0,
+                () -> page("/logs/" + (1 + (long) (random.nextDouble() * count))), false));
         list.add(new Measure("filtered page: service=S&severity=ERROR, 1 h", page, 20, () -> {
             long[] h = hour();
             return page("/logs?service=" + pick(services) + "&severity=ERROR" + range(h));
@@ -281,6 +293,7 @@ public class QueryBench {
 
     /** Items of a page (one {"id": each), or the sum of a number field (stats totals, service counts). */
     Answer counted(String path, Pattern results) throws Exception {
+        lastPath = path;
         long start = System.nanoTime();
         HttpResponse<String> response = send(path, null, HttpResponse.BodyHandlers.ofString());
         double ms = (System.nanoTime() - start) / 1e6;
@@ -296,7 +309,8 @@ public class QueryBench {
     /** An export read to its end, counting lines as they stream, so the body is never held whole. */
     Answer export(String path) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = send(path, "application/x-ndjson", HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                send(path, "application/x-ndjson", HttpResponse.BodyHandlers.ofInputStream());
         long lines = 0;
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = response.body()) {
