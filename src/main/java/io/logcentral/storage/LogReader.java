@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads logs on the reader pool. A read is one statement in autocommit, which SQLite runs on one consistent snapshot,
- * or, for a full-text search, several statements in one read transaction on the readers' own transaction manager
+ * or, for a full-text search or counts that mix per-minute counts with logs, several statements in one read
+ * transaction on the readers' own transaction manager
  * (the application's JPA transaction manager would hand out the writer's connection).
  */
 @Service
