@@ -33,6 +33,11 @@ for attempt in 1 2 3 4 5 6; do
   sleep 10
 done
 sqlite_jar=$(find ~/.m2/repository/org/xerial/sqlite-jdbc -name 'sqlite-jdbc-*.jar' | sort -V | tail -1)
+# Which code was measured: target/ may lag the commit, so name the jar by its hash and its migrations too.
+jar_info="HEAD $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src 2>/dev/null || \
+  echo ' (src changed since)'), jar sha256 $(sha256sum "$work/logcentral.jar" | cut -c1-12), migrations \
+$(unzip -l "$work/logcentral.jar" | sed -n 's|.*db/migration/sqlite/\(V[0-9]*\)__.*|\1|p' | sort -V | tr '\n' ' ')"
+echo "jar: $jar_info"
 
 free_port() {
   local p
@@ -89,6 +94,7 @@ errors=$(grep -cE ' ERROR |Exception' "$data.server.log" || true)
 echo
 echo "================================================================================"
 echo "summary: $("$java" -version 2>&1 | head -1), $(grep -m1 '^data:' "$work/bench.log")"
+echo "jar: $jar_info"
 if [ -f "$data/generate.log" ]; then
   echo "generation: $(sed -n 's/^generation_rows_per_s //p' "$data/generate.log") rows/s," \
     "$(sed -n 's/^generation_seconds //p' "$data/generate.log") s, $(sed -n 's/^logs_stored //p' "$data/generate.log")" \
