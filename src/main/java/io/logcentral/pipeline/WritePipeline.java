@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -37,14 +38,17 @@ public class WritePipeline implements SmartLifecycle {
     private final WriteQueue queue;
     private final BodyBudget budget;
     private final PipelineMetrics metrics;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong discardedIds = new AtomicLong();
     private volatile Thread thread;
     private Instant nextCleanup = Instant.EPOCH;
 
-    WritePipeline(PipelineProperties properties, LogWriter writer, MeterRegistry registry) {
+    WritePipeline(
+            PipelineProperties properties, LogWriter writer, MeterRegistry registry, ApplicationEventPublisher events) {
         this.properties = properties;
         this.writer = writer;
+        this.events = events;
         this.queue = new WriteQueue(
                 properties.maxQueueLogs(), properties.maxQueueBytes().toBytes());
         this.budget = new BodyBudget(properties.maxInflightBytes().toBytes());
@@ -147,6 +151,16 @@ public class WritePipeline implements SmartLifecycle {
         for (Pending pending : batch) {
             pending.done().complete(next);
             next += pending.logs().size();
+        }
+        publish(new LogsCommitted(first, logs));
+    }
+
+    /** After the answers, so no listener can delay a 201; a failing listener costs its own event only. */
+    private void publish(LogsCommitted committed) {
+        try {
+            events.publishEvent(committed);
+        } catch (RuntimeException e) {
+            log.warn("A listener of committed logs failed: {}", e.getMessage());
         }
     }
 
