@@ -5,7 +5,6 @@ import jakarta.servlet.DispatcherType;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,15 +30,10 @@ class SecurityConfiguration {
                         AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
                 .authorizeHttpRequests(requests -> {
-                    // The async dispatches of a live tail belong to a request already let in.
-                    requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
-                    requests.requestMatchers(HttpMethod.GET, "/", "/health").permitAll();
-                    // Seed 003's endpoints check their own credentials and answer in their own shape.
-                    requests.requestMatchers(HttpMethod.POST, ScopeRules.OWN_CREDENTIALS)
+                    // The async dispatches of a live tail and the error page belong to a request already judged.
+                    requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                             .permitAll();
-                    ScopeRules.RULES.forEach(rule -> requests.requestMatchers(rule.matcher())
-                            .hasAuthority(rule.scope().authority()));
-                    requests.anyRequest().authenticated();
+                    requests.anyRequest().access(AccessRules.INSTANCE);
                 });
         return http.build();
     }

@@ -33,7 +33,7 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         TokenPrincipal principal;
         if (presented.isPresent()) {
             Optional<TokenPrincipal> known = registry.find(presented.get());
-            if (known.isEmpty() && !ScopeRules.checksOwnCredentials(request)) {
+            if (known.isEmpty() && !AccessRules.checksOwnCredentials(request)) {
                 failures.commence(request, response, new BadCredentialsException("unknown token"));
                 return;
             }

@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -41,9 +44,28 @@ final class TokenFailureHandler implements AuthenticationEntryPoint, AccessDenie
             commence(request, response, new InsufficientAuthenticationException("missing token"));
             return;
         }
-        String error = ScopeRules.required(request)
+        var access = AccessRules.accessFor(request);
+        if (access.isEmpty()) {
+            methodNotAllowed(request, response);
+            return;
+        }
+        String error = access.get()
+                .scope()
                 .map(scope -> "token lacks the " + scope.name().toLowerCase(Locale.ROOT) + " scope")
                 .orElse("token lacks the scope for this request");
         problems.write(response, Problems.of(HttpStatus.FORBIDDEN, error), request.getRequestURI());
+    }
+
+    /** A method the access table does not name on a path it knows: refused as Spring would refuse it, with Allow. */
+    private void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String allowed = AccessRules.ruleFor(request).map(rule -> rule.methods().keySet()).orElse(Set.of()).stream()
+                .map(HttpMethod::name)
+                .sorted()
+                .collect(Collectors.joining(", "));
+        response.setHeader(HttpHeaders.ALLOW, allowed);
+        problems.write(
+                response,
+                Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method " + request.getMethod() + " is not allowed here"),
+                request.getRequestURI());
     }
 }
