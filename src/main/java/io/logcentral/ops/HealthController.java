@@ -2,9 +2,13 @@ package io.logcentral.ops;
 
 import io.logcentral.auth.Scope;
 import io.logcentral.auth.TokenPrincipal;
+import io.logcentral.pipeline.WritePipeline;
+import io.logcentral.pipeline.WriterHealth;
 import io.logcentral.storage.StoreStatus;
+import io.logcentral.storage.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,27 +17,36 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /health}: open and minimal for load balancers; details only for a token with the read scope. */
+/**
+ * {@code GET /health}: open and minimal for load balancers; details only for a token with the read scope. Down (503)
+ * when the store does not answer or the writer is stuck, so a balancer stops sending logs to a server that cannot
+ * store them.
+ */
 @RestController
 class HealthController {
 
     private final StoreStatus store;
+    private final WriterHealth writer;
     private final String version;
 
-    HealthController(StoreStatus store, org.springframework.beans.factory.ObjectProvider<BuildProperties> build) {
+    HealthController(StoreStatus store, WritePipeline pipeline, ObjectProvider<BuildProperties> build) {
         this.store = store;
+        this.writer = pipeline.health();
         BuildProperties properties = build.getIfAvailable();
         this.version = properties == null ? "dev" : properties.getVersion();
     }
 
     @GetMapping("/health")
     ResponseEntity<Map<String, Object>> health(@AuthenticationPrincipal TokenPrincipal principal) {
-        boolean up = store.isUp();
+        boolean storeUp = store.isUp();
+        WriterHealth.Status writing = writer.status();
+        boolean up = storeUp && !writing.stuck();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         if (principal != null && principal.scopes().contains(Scope.READ)) {
             body.put("version", version);
-            body.put("store", Map.of("kind", store.kind(), "up", up, "size_bytes", store.sizeBytes()));
+            body.put("store", Map.of("kind", store.kind(), "up", storeUp, "size_bytes", store.sizeBytes()));
+            body.put("writer", writerDetails(writing));
         }
         if (up) {
             return ResponseEntity.ok(body);
@@ -41,5 +54,16 @@ class HealthController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(body);
+    }
+
+    private static Map<String, Object> writerDetails(WriterHealth.Status writing) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("alive", writing.alive());
+        details.put("stuck", writing.stuck());
+        details.put("last_commit", writing.lastCommit() == null ? null : Timestamps.format(writing.lastCommit()));
+        details.put("oldest_queued_ms", writing.oldestQueuedMillis());
+        details.put("current_batch_ms", writing.currentBatchMillis());
+        details.put("failed_batches_in_a_row", writing.failuresInARow());
+        return details;
     }
 }

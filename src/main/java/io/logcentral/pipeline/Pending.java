@@ -5,8 +5,17 @@ import io.logcentral.storage.Severity;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** One request's logs waiting in the queue; {@code done} completes with the id of its first log once committed. */
-record Pending(List<NewLog> logs, long bytes, Severity highest, KeptAnswer answer, CompletableFuture<Long> done) {
+/**
+ * One request's logs waiting in the queue; {@code done} completes with the id of its first log once committed.
+ * {@code queuedNanos} is when it was queued, on {@link System#nanoTime()}.
+ */
+record Pending(
+        List<NewLog> logs,
+        long bytes,
+        Severity highest,
+        KeptAnswer answer,
+        CompletableFuture<Long> done,
+        long queuedNanos) {
 
     static Pending of(List<NewLog> logs, KeptAnswer answer) {
         long bytes = 0;
@@ -17,7 +26,7 @@ record Pending(List<NewLog> logs, long bytes, Severity highest, KeptAnswer answe
                 highest = log.severity();
             }
         }
-        return new Pending(List.copyOf(logs), bytes, highest, answer, new CompletableFuture<>());
+        return new Pending(List.copyOf(logs), bytes, highest, answer, new CompletableFuture<>(), System.nanoTime());
     }
 
     boolean urgent() {

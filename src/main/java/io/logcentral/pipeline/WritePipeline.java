@@ -41,6 +41,7 @@ public class WritePipeline implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong discardedIds = new AtomicLong();
+    private final WriterHealth health;
     private volatile Thread thread;
     private Instant nextCleanup = Instant.EPOCH;
 
@@ -53,6 +54,7 @@ public class WritePipeline implements SmartLifecycle {
                 properties.maxQueueLogs(), properties.maxQueueBytes().toBytes());
         this.budget = new BodyBudget(properties.maxInflightBytes().toBytes());
         this.metrics = new PipelineMetrics(registry, queue, budget);
+        this.health = new WriterHealth(clock, properties.writeTimeout(), this::isRunning, queue::oldestQueuedNanos);
         if (properties.discard()) {
             log.warn("logcentral.pipeline.discard is on: logs are acknowledged and NOT stored (benchmarks only)");
         }
@@ -64,6 +66,10 @@ public class WritePipeline implements SmartLifecycle {
 
     public PipelineMetrics metrics() {
         return metrics;
+    }
+
+    public WriterHealth health() {
+        return health;
     }
 
     /**
@@ -84,32 +90,50 @@ public class WritePipeline implements SmartLifecycle {
             throw new OverloadedException("the server is overloaded, retry later");
         }
         try {
-            return pending.done().get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return outcome(pending);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
             throw new StoreUnavailableException("the write failed", e.getCause());
-        } catch (TimeoutException e) {
-            throw new StoreUnavailableException("the store did not commit in time", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while waiting for the commit", e);
         }
     }
 
-    private void run() {
+    /**
+     * Waits for the commit. A request still queued when its time is up is taken out, so its 503 tells the truth:
+     * nothing of it will be stored. One the writer has taken already waits for the real outcome, which the writer
+     * always gives (every failure of a batch fails its requests).
+     */
+    private long outcome(Pending pending) throws ExecutionException, InterruptedException {
         try {
-            while (!queue.isClosedAndEmpty()) {
+            return pending.done().get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (queue.remove(pending)) {
+                throw new StoreUnavailableException("the store did not commit in time; nothing was stored", e);
+            }
+            return pending.done().get();
+        }
+    }
+
+    /** Supervised: whatever one iteration throws, an {@code Error} included, is counted and the loop goes on. */
+    private void run() {
+        while (!queue.isClosedAndEmpty()) {
+            try {
                 List<Pending> batch = queue.take(properties.maxBatchLogs(), IDLE, properties.linger());
-                if (batch.isEmpty()) {
-                    cleanUpAnswers();
-                } else {
+                if (!batch.isEmpty()) {
                     commit(batch);
                 }
+                forgetOldAnswers();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Throwable e) {
+                health.iterationFailed();
+                log.error("The writer loop failed and carries on", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         log.info("Write pipeline drained and stopped");
     }
@@ -133,26 +157,40 @@ public class WritePipeline implements SmartLifecycle {
         }
         long start = System.nanoTime();
         long first;
+        health.batchStarted();
         try {
             first = writer.insert(logs, answers);
-        } catch (RuntimeException e) {
-            metrics.failed();
-            RuntimeException failure = e instanceof StoreUnavailableException
-                    ? e
-                    : new StoreUnavailableException("the store refused the write", e);
-            log.warn("A batch of {} logs was not stored: {}", logs.size(), e.getMessage());
-            batch.forEach(pending -> pending.done().completeExceptionally(failure));
+        } catch (Throwable e) {
+            fail(batch, e);
             // A full disk or a lock does not clear in microseconds: give it a moment instead of spinning.
             Thread.sleep(FAILURE_PAUSE.toMillis());
             return;
+        } finally {
+            health.batchEnded();
         }
         metrics.committed(logs.size(), System.nanoTime() - start);
+        health.committed();
         long next = first;
         for (Pending pending : batch) {
             pending.done().complete(next);
             next += pending.logs().size();
         }
         publish(new LogsCommitted(first, logs));
+    }
+
+    /** Nothing of the batch was stored (the writer rolled it back): each of its requests is told so. */
+    private void fail(List<Pending> batch, Throwable e) {
+        metrics.failed();
+        health.batchFailed();
+        RuntimeException failure = e instanceof StoreUnavailableException unavailable
+                ? unavailable
+                : new StoreUnavailableException("the store refused the write", e);
+        if (e instanceof Error) {
+            log.error("A batch of {} logs was not stored", batch.size(), e);
+        } else {
+            log.warn("A batch of {} requests was not stored: {}", batch.size(), e.getMessage());
+        }
+        batch.forEach(pending -> pending.done().completeExceptionally(failure));
     }
 
     /** After the answers, so no listener can delay a 201; a failing listener costs its own event only. */
@@ -164,18 +202,26 @@ public class WritePipeline implements SmartLifecycle {
         }
     }
 
-    private void cleanUpAnswers() {
+    /**
+     * Every few minutes, whether ingest is idle or not; a step at a time, so a day of answers to forget never holds a
+     * commit back for long.
+     */
+    private void forgetOldAnswers() {
         Instant now = clock.instant();
         if (now.isBefore(nextCleanup)) {
             return;
         }
-        nextCleanup = now.plus(ANSWER_CLEANUP_EVERY);
+        int deleted;
         try {
-            int deleted = writer.deleteAnswersBefore(now.minus(ANSWERS_KEPT));
-            log.debug("Forgot {} idempotency answers older than {}", deleted, ANSWERS_KEPT);
+            deleted = writer.deleteAnswersBefore(now.minus(ANSWERS_KEPT));
         } catch (RuntimeException e) {
             log.warn("Could not forget old idempotency answers: {}", e.getMessage());
+            nextCleanup = now.plus(ANSWER_CLEANUP_EVERY);
+            return;
         }
+        boolean more = deleted == LogWriter.ANSWERS_DELETED_AT_ONCE;
+        nextCleanup = more ? now : now.plus(ANSWER_CLEANUP_EVERY);
+        log.debug("Forgot {} idempotency answers older than {}", deleted, ANSWERS_KEPT);
     }
 
     @Override

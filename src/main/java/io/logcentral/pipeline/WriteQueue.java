@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -89,6 +90,41 @@ final class WriteQueue {
                 bytes -= next.bytes();
             }
             return batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes a request out before the writer has taken it, for a request that gave up waiting.
+     *
+     * @return false when the writer took it already: it is being committed, or was
+     */
+    boolean remove(Pending pending) {
+        lock.lock();
+        try {
+            if (!urgent.remove(pending) && !normal.remove(pending)) {
+                return false;
+            }
+            logs -= pending.logs().size();
+            bytes -= pending.bytes();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** When the request that has waited longest was queued, on {@link System#nanoTime()}; empty queue: none. */
+    OptionalLong oldestQueuedNanos() {
+        lock.lock();
+        try {
+            OptionalLong oldest = OptionalLong.empty();
+            for (Pending head : new Pending[] {urgent.peek(), normal.peek()}) {
+                if (head != null && (oldest.isEmpty() || head.queuedNanos() - oldest.getAsLong() < 0)) {
+                    oldest = OptionalLong.of(head.queuedNanos());
+                }
+            }
+            return oldest;
         } finally {
             lock.unlock();
         }

@@ -41,7 +41,11 @@ public class LogWriter {
     private static final String INSERT_ANSWER = "INSERT INTO idempotency_keys"
             + " (key_hash, created_at, status, first_id, log_count, errors) VALUES (?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (key_hash) DO NOTHING";
-    private static final String DELETE_ANSWERS_BEFORE = "DELETE FROM idempotency_keys WHERE created_at < ?";
+    /** In small steps, so that forgetting a day of answers never holds the writer from a commit for long. */
+    public static final int ANSWERS_DELETED_AT_ONCE = 1000;
+
+    private static final String DELETE_ANSWERS_BEFORE = "DELETE FROM idempotency_keys WHERE key_hash IN"
+            + " (SELECT key_hash FROM idempotency_keys WHERE created_at < ? LIMIT " + ANSWERS_DELETED_AT_ONCE + ")";
 
     private final HikariDataSource writer;
     private long nextId = -1;
@@ -71,7 +75,7 @@ public class LogWriter {
         });
     }
 
-    /** Forgets the answers kept since before {@code before}; returns how many. */
+    /** Forgets up to {@link #ANSWERS_DELETED_AT_ONCE} answers kept since before {@code before}; returns how many. */
     public int deleteAnswersBefore(Instant before) {
         return inTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(DELETE_ANSWERS_BEFORE)) {
@@ -85,23 +89,51 @@ public class LogWriter {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * BEGIN and COMMIT are sent as statements in autocommit mode rather than through {@code setAutoCommit(false)} and
+     * {@code commit()}: the driver's {@code commit()} begins the next transaction right after COMMIT, and a lock error
+     * there would throw for a transaction that is already durable, so its requests would be told to retry logs that
+     * are stored. Whatever fails before COMMIT, an {@code Error} included, throws the connection away (SQLite rolls
+     * back what it held) and makes the next batch read the highest id again.
+     */
     private <T> T inTransaction(Work<T> work) {
         Connection connection = null;
+        T result;
         try {
             connection = writer.getConnection();
-            connection.setAutoCommit(false);
-            T result = work.run(connection);
-            connection.commit();
-            connection.setAutoCommit(true);
-            connection.close();
-            return result;
+            execute(connection, "BEGIN IMMEDIATE");
+            result = work.run(connection);
+            execute(connection, "COMMIT");
         } catch (SQLException e) {
-            // The next batch reads the highest id again, on a new connection.
-            nextId = -1;
-            if (connection != null) {
-                writer.evictConnection(connection);
-            }
+            discard(connection);
             throw new StoreUnavailableException("the store refused the write: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            discard(connection);
+            throw e;
+        }
+        giveBack(connection);
+        return result;
+    }
+
+    private void discard(Connection connection) {
+        nextId = -1;
+        if (connection != null) {
+            writer.evictConnection(connection);
+        }
+    }
+
+    /** After COMMIT the work is durable, whatever happens to the connection now. */
+    private void giveBack(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            writer.evictConnection(connection);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
