@@ -5,10 +5,12 @@ import jakarta.servlet.DispatcherType;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,6 +38,21 @@ class SecurityConfiguration {
                     requests.anyRequest().access(AccessRules.INSTANCE);
                 });
         return http.build();
+    }
+
+    /**
+     * The firewall's refusals (an encoded dot segment, a path parameter, a line break in a header) as problem details
+     * like every other answer; the refused text is not logged.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(Problems problems) {
+        return (request, response, rejected) -> problems.write(
+                response,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "the request was refused: its path or headers hold characters or segments that are not"
+                                + " allowed"),
+                null);
     }
 
     private static TokenPrincipal anonymousPrincipal(AuthProperties.Anonymous anonymous) {

@@ -35,9 +35,19 @@ public class Problems {
         return problem;
     }
 
-    /** Writes a problem outside Spring MVC, as the security filters must. */
+    /**
+     * Writes a problem outside Spring MVC, as the security filters must.
+     *
+     * @param path the request's path as the instance, or null for none
+     */
     public void write(HttpServletResponse response, ProblemDetail problem, String path) throws IOException {
-        problem.setInstance(URI.create(path));
+        if (path != null) {
+            try {
+                problem.setInstance(URI.create(path));
+            } catch (IllegalArgumentException notAUri) {
+                // A path Tomcat let through but java.net.URI cannot read: the problem goes without it.
+            }
+        }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
