@@ -1,5 +1,6 @@
 package io.logcentral.ingest;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -11,10 +12,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxBatch logs in one request; more is 413 for the whole request
  * @param maxMessageSize one message in UTF-8; larger is an item error
  * @param maxDepth JSON nesting; deeper is 400
+ * @param maxFuture how far past the server's clock a log's timestamp may be; further is an item error
  */
 @ConfigurationProperties("logcentral.ingest")
 record IngestProperties(
         @DefaultValue("10MB") DataSize maxBodySize,
         @DefaultValue("10000") int maxBatch,
         @DefaultValue("32KB") DataSize maxMessageSize,
-        @DefaultValue("64") int maxDepth) {}
+        @DefaultValue("64") int maxDepth,
+        @DefaultValue("1d") Duration maxFuture) {}

@@ -38,7 +38,7 @@ class IngestService {
             IdempotencyKeys idempotency) {
         this.items = new RequestItems(ingestJson, properties.maxBatch());
         this.normalizer =
-                new LogNormalizer(ingestJson, properties.maxMessageSize().toBytes());
+                new LogNormalizer(ingestJson, properties.maxMessageSize().toBytes(), properties.maxFuture());
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.idempotency = idempotency;

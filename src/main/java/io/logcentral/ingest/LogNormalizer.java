@@ -5,6 +5,7 @@ import io.logcentral.storage.NewLog;
 import io.logcentral.storage.Severity;
 import io.logcentral.storage.Timestamps;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -32,12 +33,20 @@ final class LogNormalizer {
     /** The outcome for one item: a log to store, or what is wrong with it. */
     record Result(NewLog log, ItemError error) {}
 
+    /**
+     * Before the epoch is a parse accident, not a log. The future is bounded by configuration: a far-future log would
+     * sit on top of every newest-first page and widen its block's time range so every search must visit it.
+     */
+    static final Instant EARLIEST = Instant.EPOCH;
+
     private final JsonMapper json;
     private final long maxMessageBytes;
+    private final Duration maxFuture;
 
-    LogNormalizer(JsonMapper json, long maxMessageBytes) {
+    LogNormalizer(JsonMapper json, long maxMessageBytes, Duration maxFuture) {
         this.json = json;
         this.maxMessageBytes = maxMessageBytes;
+        this.maxFuture = maxFuture;
     }
 
     Result normalize(int index, ObjectNode item, TokenPrincipal principal, String defaultService, Instant now) {
@@ -55,7 +64,7 @@ final class LogNormalizer {
         Optional<Map.Entry<String, JsonNode>> severity = first(item, SEVERITY, consumed);
         Optional<Map.Entry<String, JsonNode>> message = first(item, MESSAGE, consumed);
         return new NewLog(
-                timestamp.map(LogNormalizer::timestamp).orElse(now),
+                timestamp.map(field -> timestamp(field, now)).orElse(now),
                 now,
                 service(service, principal, defaultService),
                 severity.map(LogNormalizer::severity).orElse(Severity.INFO),
@@ -80,14 +89,25 @@ final class LogNormalizer {
         return Optional.empty();
     }
 
-    private static Instant timestamp(Map.Entry<String, JsonNode> field) {
+    private Instant timestamp(Map.Entry<String, JsonNode> field, Instant now) {
         JsonNode value = field.getValue();
         Optional<Instant> parsed = value.isNumber()
                 ? Timestamps.fromEpoch(value.decimalValue())
                 : value.isString() ? Timestamps.parse(value.stringValue()) : Optional.empty();
-        return parsed.orElseThrow(() -> new FieldException(
+        Instant timestamp = parsed.orElseThrow(() -> new FieldException(
                 field.getKey(),
                 "unreadable timestamp " + value + ": use ISO-8601 or epoch seconds, millis, micros or nanos"));
+        if (timestamp.isAfter(now.plus(maxFuture))) {
+            throw new FieldException(
+                    field.getKey(),
+                    "timestamp " + Timestamps.format(timestamp) + " is more than " + maxFuture.toHours()
+                            + " h in the future (logcentral.ingest.max-future): check the sender's clock");
+        }
+        if (timestamp.isBefore(EARLIEST)) {
+            throw new FieldException(
+                    field.getKey(), "timestamp " + Timestamps.format(timestamp) + " is before 1970-01-01");
+        }
+        return timestamp;
     }
 
     private static Severity severity(Map.Entry<String, JsonNode> field) {

@@ -7,6 +7,7 @@ import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.storage.NewLog;
 import io.logcentral.storage.Severity;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class LogNormalizerTest {
     private static final TokenPrincipal REPORTS = new TokenPrincipal("reports", "reports", Set.of(Scope.INGEST), 201);
 
     private final JsonMapper json = IngestJsonConfiguration.mapper(64);
-    private final LogNormalizer normalizer = new LogNormalizer(json, 32 * 1024);
+    private final LogNormalizer normalizer = new LogNormalizer(json, 32 * 1024, Duration.ofDays(1));
 
     @ParameterizedTest
     @ValueSource(strings = {"timestamp", "@timestamp", "time", "ts", "event_at"})
@@ -298,7 +299,7 @@ class LogNormalizerTest {
     @ParameterizedTest
     @ValueSource(strings = {"0123456789", "ééééé", "€€€a", "😀😀a"})
     void normalizeWhenMessageExactlyAtByteLimitAcceptsIt(String message) {
-        LogNormalizer tenBytes = new LogNormalizer(json, 10);
+        LogNormalizer tenBytes = new LogNormalizer(json, 10, Duration.ofDays(1));
 
         LogNormalizer.Result result =
                 tenBytes.normalize(0, item("service", "payments", "msg", message), FREE, null, NOW);
@@ -310,7 +311,7 @@ class LogNormalizerTest {
     @ParameterizedTest
     @ValueSource(strings = {"0123456789a", "éééééé", "€€€€", "😀😀😀"})
     void normalizeWhenMessageOverByteLimitCountsUtf8Bytes(String message) {
-        LogNormalizer tenBytes = new LogNormalizer(json, 10);
+        LogNormalizer tenBytes = new LogNormalizer(json, 10, Duration.ofDays(1));
 
         LogNormalizer.Result result =
                 tenBytes.normalize(3, item("service", "payments", "msg", message), FREE, null, NOW);
@@ -339,6 +340,32 @@ class LogNormalizerTest {
         LogNormalizer.Result result = normalizer.normalize(7, item("service", "payments"), FREE, null, NOW);
 
         assertThat(result.error().index()).isEqualTo(7);
+    }
+
+    @Test
+    void normalizeRefusesATimestampMoreThanADayAhead() {
+        ItemError error = reject(paid("timestamp", "2024-11-09T15:00:01Z"));
+
+        assertThat(error.field()).isEqualTo("timestamp");
+        assertThat(error.error()).contains("in the future", "logcentral.ingest.max-future");
+    }
+
+    @Test
+    void normalizeAcceptsATimestampWithinADayAhead() {
+        assertThat(accept(paid("ts", "2024-11-09T14:59:59Z")).timestamp())
+                .isEqualTo(Instant.parse("2024-11-09T14:59:59Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9999-12-31T23:59:59Z", "5138-11-16T09:46:39Z"})
+    void normalizeRefusesFarFutureYears(String timestamp) {
+        assertThat(reject(paid("time", timestamp)).field()).isEqualTo("time");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z"})
+    void normalizeRefusesTimestampsBeforeTheEpoch(String timestamp) {
+        assertThat(reject(paid("timestamp", timestamp)).error()).contains("before 1970");
     }
 
     private NewLog accept(ObjectNode item) {
