@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small real HTTP client for the server under test: what curl would do, without a mock in between. */
 public final class Api {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
@@ -75,7 +78,9 @@ public final class Api {
         }
 
         public Reply send() {
+            // No test waits forever on a server that stopped answering.
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(TIMEOUT)
                     .method(
                             method,
                             body == null
