@@ -24,11 +24,18 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path dataDir, String... properties) throws IOException, InterruptedException {
+        return withHeap(dataDir, "512m", properties);
+    }
+
+    /** @param heap the largest heap, as {@code -Xmx} takes it */
+    public static ServerProcess withHeap(Path dataDir, String heap, String... properties)
+            throws IOException, InterruptedException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
                 java,
-                "-Xmx512m",
+                "-Xmx" + heap,
+                "-XX:+ExitOnOutOfMemoryError",
                 "-jar",
                 JAR.toString(),
                 "--server.port=" + port,
@@ -46,6 +53,14 @@ public final class ServerProcess implements AutoCloseable {
         ServerProcess server = new ServerProcess(process, port);
         server.awaitHealthy(Duration.ofSeconds(90));
         return server;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int port() {
+        return port;
     }
 
     public Api api() {

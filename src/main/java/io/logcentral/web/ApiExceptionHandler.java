@@ -70,13 +70,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return StoreFailures.isUnavailable(e) ? storeUnavailable(e, request) : unexpected(e, request);
     }
 
-    /** Tomcat drops a query parameter that is not valid UTF-8 and says so when the parameters are read. */
+    /**
+     * Tomcat drops query parameters it cannot read (not valid UTF-8, too many of them) and says so when the
+     * parameters are read.
+     */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
         return ResponseEntity.badRequest()
                 .body(Problems.of(
                         HttpStatus.BAD_REQUEST,
-                        "a query parameter is not valid percent-encoded UTF-8: encode names and values as UTF-8"));
+                        "the query parameters could not be read: encode names and values as percent-encoded UTF-8,"
+                                + " and send at most 1000 of them"));
     }
 
     /** The firewall refuses what could forge a header or a log line: a line break in a parameter name, say. */
