@@ -3,30 +3,65 @@ package io.logcentral.storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
-/** Whether the store answers, and how much disk it takes. */
+/**
+ * Whether the store answers, and how much disk it takes. It asks on a connection of its own, so {@code /health} never
+ * waits behind queries that hold every reader.
+ */
 @Component
-public class StoreStatus {
+public class StoreStatus implements DisposableBean {
 
-    private final JdbcClient jdbc;
     private final StorageProperties properties;
+    private final SQLiteDataSource source;
+    private Connection connection;
 
-    StoreStatus(@Qualifier(SqliteDataSources.READER) DataSource readers, StorageProperties properties) {
-        this.jdbc = JdbcClient.create(readers);
+    StoreStatus(StorageProperties properties) {
         this.properties = properties;
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(1000);
+        this.source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + properties.databaseFile().toAbsolutePath());
     }
 
-    public boolean isUp() {
+    /** Reads the schema, which needs the file itself, not only a connection. */
+    public synchronized boolean isUp() {
         try {
-            return jdbc.sql("SELECT 1").query(Integer.class).single() == 1;
-        } catch (DataAccessException e) {
+            if (connection == null || connection.isClosed()) {
+                connection = source.getConnection();
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
+                return count.next() && count.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            close();
             return false;
         }
+    }
+
+    @Override
+    public synchronized void destroy() {
+        close();
+    }
+
+    private void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // gone already
+        }
+        connection = null;
     }
 
     public String kind() {
