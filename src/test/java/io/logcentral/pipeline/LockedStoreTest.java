@@ -3,6 +3,7 @@ package io.logcentral.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
+import io.logcentral.OwnServerTest;
 import io.logcentral.TestTokens;
 import io.logcentral.storage.StorageProperties;
 import java.sql.Connection;
@@ -10,17 +11,13 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /** Another process holding the SQLite file's write lock: ingest answers 503 meanwhile, and recovers by itself. */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
+@OwnServerTest
+@TestPropertySource(
         properties = {
-            "logcentral.data-dir=target/test-data/${random.uuid}",
-            "logcentral.tokens.admin.token=" + TestTokens.ADMIN,
-            "logcentral.tokens.admin.scopes=ingest,read",
             "logcentral.storage.busy-timeout-ms=200",
         })
 class LockedStoreTest {

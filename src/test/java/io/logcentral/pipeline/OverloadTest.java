@@ -3,6 +3,7 @@ package io.logcentral.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
+import io.logcentral.OwnServerTest;
 import io.logcentral.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /** A small queue and a writer that lingers, flooded from many connections at once. */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
+@OwnServerTest
+@TestPropertySource(
         properties = {
-            "logcentral.data-dir=target/test-data/${random.uuid}",
-            "logcentral.tokens.admin.token=" + TestTokens.ADMIN,
-            "logcentral.tokens.admin.scopes=ingest,read",
             "logcentral.pipeline.max-queue-logs=60",
             "logcentral.pipeline.max-batch-logs=1000",
             "logcentral.pipeline.linger=40ms",

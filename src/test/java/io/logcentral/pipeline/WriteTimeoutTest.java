@@ -3,6 +3,7 @@ package io.logcentral.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
+import io.logcentral.OwnServerTest;
 import io.logcentral.TestTokens;
 import io.logcentral.storage.StorageProperties;
 import java.sql.Connection;
@@ -12,20 +13,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A commit that waits past {@code write-timeout}: a request the writer has not taken yet is taken out of the queue and
  * answered 503 (nothing stored), one the writer has taken waits for the real outcome; {@code /health} says stuck.
  */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
+@OwnServerTest
+@TestPropertySource(
         properties = {
-            "logcentral.data-dir=target/test-data/${random.uuid}",
-            "logcentral.tokens.admin.token=" + TestTokens.ADMIN,
-            "logcentral.tokens.admin.scopes=ingest,read",
             "logcentral.storage.busy-timeout-ms=20000",
             "logcentral.pipeline.write-timeout=1s",
         })

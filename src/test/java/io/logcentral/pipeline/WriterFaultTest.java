@@ -3,6 +3,7 @@ package io.logcentral.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
+import io.logcentral.OwnServerTest;
 import io.logcentral.TestTokens;
 import io.logcentral.storage.LogWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,21 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
 /** Faults injected into the writer: an {@code Error} inside a commit, and one from a listener after it. */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {
-            "logcentral.data-dir=target/test-data/${random.uuid}",
-            "logcentral.tokens.admin.token=" + TestTokens.ADMIN,
-            "logcentral.tokens.admin.scopes=ingest,read",
-        })
+@OwnServerTest
 class WriterFaultTest {
 
     static final AtomicBoolean FAIL_NEXT_COMMIT = new AtomicBoolean();
@@ -77,6 +70,11 @@ class WriterFaultTest {
                 .send();
     }
 
+    private void assertWriterRuns() {
+        assertThat(pipeline.health().status().alive()).isTrue();
+        assertThat(pipeline.health().status().stuck()).isFalse();
+    }
+
     @Test
     void anErrorInsideACommitFailsThatBatchOnlyAndIngestRecovers() {
         Api api = new Api(port);
@@ -93,8 +91,7 @@ class WriterFaultTest {
                         .send()
                         .json())
                 .isEmpty();
-        assertThat(pipeline.health().status().alive()).isTrue();
-        assertThat(pipeline.health().status().stuck()).isFalse();
+        assertWriterRuns();
         assertThat(api.get("/health").send().status()).isEqualTo(200);
     }
 
@@ -109,6 +106,6 @@ class WriterFaultTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(201);
         assertThat(FAIL_NEXT_LISTENER).isFalse();
-        assertThat(pipeline.health().status().alive()).isTrue();
+        assertWriterRuns();
     }
 }
