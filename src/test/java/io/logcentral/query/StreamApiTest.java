@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,8 +59,12 @@ class StreamApiTest {
                 .asLong();
     }
 
-    /** Reads events (id and data line pairs) until {@code count} have come. */
-    private static List<String[]> events(Iterator<String> lines, int count) {
+    /** Reads events (id and data line pairs) until {@code count} have come; fails after 10 s rather than hang. */
+    static List<String[]> events(Iterator<String> lines, int count) throws Exception {
+        return CompletableFuture.supplyAsync(() -> readEvents(lines, count)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static List<String[]> readEvents(Iterator<String> lines, int count) {
         List<String[]> events = new ArrayList<>();
         String id = null;
         while (events.size() < count && lines.hasNext()) {
