@@ -79,7 +79,11 @@ final class LogExport {
             query = first.next(
                     new LogQuery.Position(last.timestamp(), last.id()), (int) Math.min(CHUNK, total - written), 0);
             writer.flush();
-            chunk = read(query);
+            try {
+                chunk = read(query);
+            } catch (QueryTooSlowException e) {
+                throw new ExportCutShortException(written, e);
+            }
         }
         writer.flush();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logcentral.Api;
 import io.logcentral.LogServerTest;
 import io.logcentral.TestTokens;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,6 +119,36 @@ class QueryLimitsTest {
                 .header("Accept", "application/x-ndjson")
                 .send();
         assertPastTheBudget(reply);
+    }
+
+    @Test
+    void exportThatRunsPastTheBudgetMidwayEndsAsABrokenTransfer() {
+        String logs = String.join(
+                ",",
+                IntStream.range(0, 1000)
+                        .mapToObj(i -> "{\"service\":\"" + service + "\",\"message\":\"one of many\",\"k\":\"" + service
+                                + "\"}")
+                        .toList());
+        assertThat(api.post("/logs", "[" + logs + "]")
+                        .token(TestTokens.ADMIN)
+                        .json()
+                        .send()
+                        .status())
+                .isEqualTo(201);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/logs?attr.k=" + service))
+                .header("Authorization", "Token " + TestTokens.READER)
+                .header("Accept", "application/x-ndjson")
+                .build();
+
+        CompletableFuture<HttpResponse<String>> export =
+                CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+
+        // The first chunk (the 1000 newest logs) comes at once; the next scans the million old ones.
+        assertThat(export)
+                .failsWithin(10, TimeUnit.SECONDS)
+                .withThrowableThat()
+                .havingRootCause()
+                .isInstanceOf(IOException.class);
     }
 
     @Test
