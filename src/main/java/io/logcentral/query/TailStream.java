@@ -30,6 +30,9 @@ final class TailStream {
     private final AtomicLong bufferedBytes = new AtomicLong();
     private final AtomicBoolean sending = new AtomicBoolean();
     private volatile long lastProgressNanos = System.nanoTime();
+    /** An event was refused for want of room, and nothing was sent since. */
+    private volatile boolean full;
+
     private volatile boolean closed;
 
     TailStream(LogQuery filters, String token, long lastId, long maxBytes, Executor senders) {
@@ -45,6 +48,7 @@ final class TailStream {
     boolean offer(SseEmitter.SseEventBuilder event, long bytes) {
         long before = bufferedBytes.get();
         if (closed || (before > 0 && before + bytes > maxBytes)) {
+            full = true;
             return false;
         }
         if (before == 0) {
@@ -60,7 +64,7 @@ final class TailStream {
     }
 
     boolean hasRoom() {
-        return bufferedBytes.get() < maxBytes;
+        return !full && bufferedBytes.get() < maxBytes;
     }
 
     boolean isEmpty() {
@@ -69,7 +73,7 @@ final class TailStream {
 
     /** Whether the buffer is full and nothing was sent for {@code stall}: the client does not read. */
     boolean stalled(Duration stall) {
-        return !hasRoom() && System.nanoTime() - lastProgressNanos > stall.toNanos();
+        return full && System.nanoTime() - lastProgressNanos > stall.toNanos();
     }
 
     /** Whether nothing was sent, or waited to be sent, for {@code idle}. */
@@ -100,6 +104,7 @@ final class TailStream {
                 emitter.send(next.event());
                 bufferedBytes.addAndGet(-next.bytes());
                 lastProgressNanos = System.nanoTime();
+                full = false;
             }
         } catch (IOException | IllegalStateException gone) {
             closedByClient();

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @LogServerTest
@@ -31,6 +33,9 @@ class StreamApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TailStatus status;
 
     Api api;
     String service;
@@ -117,6 +122,7 @@ class StreamApiTest {
     @Test
     void aTailWhoseClientDoesNotReadHoldsUpNoOtherTail() throws Exception {
         String flooded = "svc-" + UUID.randomUUID();
+        long droppedBefore = status.dropped();
         try (Socket stalled = new Socket()) {
             // A client that never reads: once its small window and the server's send buffer are full, writes block.
             stalled.setReceiveBufferSize(1024);
@@ -138,7 +144,20 @@ class StreamApiTest {
                 assertThat(events.get(0)[0]).isEqualTo(String.valueOf(marker));
                 assertThat(waitedMillis).isLessThan(2_000);
             }
+            // Its buffer full and nothing sent for 5 s, the stalled tail is closed.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (status.dropped() == droppedBefore && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(status.dropped()).isGreaterThan(droppedBefore);
         }
+    }
+
+    @Test
+    void thePollerReportsWhenItLastPolled() throws Exception {
+        Thread.sleep(1_200);
+
+        assertThat(status.lastPoll()).isAfter(Instant.now().minusSeconds(1));
     }
 
     /** Stores {@code count} logs of {@code serviceName}, each with a message of {@code size} characters. */
