@@ -72,7 +72,6 @@ class LogTail implements SmartLifecycle {
         emitter.onCompletion(() -> forget(emitter));
         emitter.onTimeout(() -> forget(emitter));
         emitter.onError(e -> forget(emitter));
-        tails.put(emitter, tail);
         // Sends the headers now: a client waits for them before it reads any event.
         tail.offer(SseEmitter.event().comment("connected"), 16);
         if (lastEventId != null && start > lastEventId) {
@@ -80,6 +79,8 @@ class LogTail implements SmartLifecycle {
                     + limits.tailReplay() + "}";
             tail.offer(SseEmitter.event().name("skipped").data(skipped), skipped.length());
         }
+        // Only now may the poller add logs, after what the client must read first.
+        tails.put(emitter, tail);
         return emitter;
     }
 
