@@ -1,5 +1,6 @@
 package io.logcentral.ops;
 
+import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.ingest.IngestMetrics;
 import io.logcentral.pipeline.PipelineMetrics;
 import io.logcentral.pipeline.WritePipeline;
@@ -7,6 +8,7 @@ import io.logcentral.storage.StoreStatus;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,7 +27,10 @@ class MetricsController {
     }
 
     @GetMapping("/metrics")
-    Map<String, Object> metrics() {
+    Map<String, Object> metrics(@AuthenticationPrincipal TokenPrincipal principal) {
+        if (principal.isBound()) {
+            throw new BoundTokenMetricsException(principal.service());
+        }
         long uptimeSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000;
         long processed = ingest.logsProcessed();
         Map<String, Object> body = new LinkedHashMap<>();

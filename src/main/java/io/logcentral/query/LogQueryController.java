@@ -28,14 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 class LogQueryController {
 
     private final LogReader reader;
+    private final QueryBudget budget;
     private final QueryProperties limits;
     private final LogExport export;
     private final LogTail tail;
 
-    LogQueryController(LogReader reader, QueryProperties limits, JsonMapper json, LogTail tail) {
+    LogQueryController(LogReader reader, QueryBudget budget, QueryProperties limits, JsonMapper json, LogTail tail) {
         this.reader = reader;
+        this.budget = budget;
         this.limits = limits;
-        this.export = new LogExport(reader, json);
+        this.export = new LogExport(reader, budget, json);
         this.tail = tail;
     }
 
@@ -69,13 +71,10 @@ class LogQueryController {
         if (format != null) {
             // Written here, chunk by chunk, rather than returned as a body: an export may be larger than the heap.
             Long limit = QueryParameters.requestedLimit(params);
-            String file = format == LogExport.NDJSON ? "logs.ndjson" : "logs.csv";
-            servletResponse.setContentType(format + ";charset=UTF-8");
-            servletResponse.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"");
-            export.write(query, limit == null ? Long.MAX_VALUE : limit, format, servletResponse.getOutputStream());
+            export.write(query, limit == null ? Long.MAX_VALUE : limit, format, servletResponse);
             return null;
         }
-        List<StoredLog> found = reader.find(query);
+        List<StoredLog> found = budget.read(() -> reader.find(query));
         int pageSize = query.limit() - 1;
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (found.size() > pageSize) {

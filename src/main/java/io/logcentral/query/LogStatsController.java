@@ -3,7 +3,6 @@ package io.logcentral.query;
 import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.storage.LogQuery;
 import io.logcentral.storage.LogReader;
-import io.logcentral.storage.LogReader.BucketCount;
 import io.logcentral.storage.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +26,9 @@ class LogStatsController {
 
     private static final Duration DEFAULT_RANGE = Duration.ofHours(24);
     private static final int MAX_BUCKETS = 10_000;
+    /** Bucket and service pairs one {@code by=service} answer may hold, so a long range keeps fewer services. */
+    private static final int MAX_SERVICE_CELLS = 100_000;
+
     private static final Map<String, Duration> INTERVALS = Map.of(
             "1m", Duration.ofMinutes(1),
             "5m", Duration.ofMinutes(5),
@@ -34,10 +36,12 @@ class LogStatsController {
             "1d", Duration.ofDays(1));
 
     private final LogReader reader;
+    private final QueryBudget budget;
     private final QueryProperties limits;
 
-    LogStatsController(LogReader reader, QueryProperties limits) {
+    LogStatsController(LogReader reader, QueryBudget budget, QueryProperties limits) {
         this.reader = reader;
+        this.budget = budget;
         this.limits = limits;
     }
 
@@ -59,22 +63,46 @@ class LogStatsController {
             throw new BadParameterException("interval", "more than " + MAX_BUCKETS + " buckets: use a wider interval");
         }
         boolean byService = "service".equalsIgnoreCase(params.getFirst("by"));
-        List<BucketCount> counts = reader.countByBucket(filters, origin, width, byService);
+        List<StatsBucket> filled = buckets(origin, width, (int) buckets, byService);
+        budget.read(() -> reader.countByBucket(filters, origin, width, false))
+                .forEach(count -> filled.get((int) count.bucket()).add(count));
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("interval", name);
         body.put("from", Timestamps.format(from));
         body.put("to", Timestamps.format(to));
-        body.put("buckets", buckets(counts, origin, width, (int) buckets, byService));
+        body.put("buckets", filled);
+        if (byService) {
+            int max = (int) Math.max(1, Math.min(limits.maxStatsServices(), MAX_SERVICE_CELLS / buckets));
+            body.put("truncated", byService(filters, origin, width, max, filled));
+            body.put("max_services", max);
+        }
         return body;
+    }
+
+    /**
+     * Breaks the counts down by the {@code max} services with the most logs in the range; the rest count only in the
+     * totals. Whether there were more services than that.
+     */
+    private boolean byService(LogQuery filters, Instant origin, Duration width, int max, List<StatsBucket> filled) {
+        List<LogReader.ServiceCount> top = budget.read(() -> reader.services(filters, max));
+        List<String> names =
+                top.stream().limit(max).map(LogReader.ServiceCount::service).toList();
+        if (!names.isEmpty()) {
+            budget.read(() -> reader.countByBucket(filters.withServices(names), origin, width, true))
+                    .forEach(count -> filled.get((int) count.bucket()).addService(count));
+        }
+        return top.size() > max;
     }
 
     @GetMapping("/logs/services")
     Map<String, Object> services(
             @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal TokenPrincipal principal) {
         LogQuery filters = ranged(params, principal);
+        int max = limits.maxServices();
+        List<LogReader.ServiceCount> seenServices = budget.read(() -> reader.services(filters, max));
         List<Map<String, Object>> services = new ArrayList<>();
-        for (LogReader.ServiceCount seen : reader.services(filters)) {
+        for (LogReader.ServiceCount seen : seenServices.subList(0, Math.min(max, seenServices.size()))) {
             Map<String, Object> service = new LinkedHashMap<>();
             service.put("name", seen.service());
             service.put("count", seen.count());
@@ -85,6 +113,8 @@ class LogStatsController {
         body.put("from", Timestamps.format(filters.timestampFrom()));
         body.put("to", Timestamps.format(filters.timestampTo()));
         body.put("services", services);
+        body.put("truncated", seenServices.size() > max);
+        body.put("max_services", max);
         return body;
     }
 
@@ -114,14 +144,12 @@ class LogStatsController {
         return range.compareTo(Duration.ofDays(14)) <= 0 ? "1h" : "1d";
     }
 
-    /** Every bucket of the range, empty ones included. */
-    private static List<StatsBucket> buckets(
-            List<BucketCount> counts, Instant origin, Duration width, int total, boolean byService) {
+    /** Every bucket of the range, empty. */
+    private static List<StatsBucket> buckets(Instant origin, Duration width, int total, boolean byService) {
         List<StatsBucket> buckets = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             buckets.add(new StatsBucket(Timestamps.format(origin.plus(width.multipliedBy(i))), byService));
         }
-        counts.forEach(count -> buckets.get((int) count.bucket()).add(count));
         return buckets;
     }
 }

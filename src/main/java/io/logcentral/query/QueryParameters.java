@@ -24,6 +24,8 @@ final class QueryParameters {
     private static final Pattern SINCE = Pattern.compile("(\\d{1,9})\\s*([smhdw])");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
     private static final String ATTRIBUTE_PREFIX = "attr.";
+    /** The oldest timestamp a log can have (storage's Timestamps): a start before it cannot be held in microseconds. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     private final MultiValueMap<String, String> params;
 
@@ -49,7 +51,7 @@ final class QueryParameters {
                 p.text("cursor") == null ? null : Cursor.decode(p.text("cursor")),
                 p.ascending(),
                 p.limit(limits) + 1,
-                p.offset());
+                p.offset(limits));
     }
 
     /** The {@code limit} as asked, unclamped, for an export; null when not given. */
@@ -90,7 +92,11 @@ final class QueryParameters {
             case "d" -> Duration.ofDays(amount);
             default -> Duration.ofDays(7 * amount);
         };
-        return now.minus(span);
+        Instant start = now.minus(span);
+        if (start.isBefore(EARLIEST)) {
+            throw new BadParameterException("since", "'" + value + "' reaches back before the year 1");
+        }
+        return start;
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -177,8 +183,15 @@ final class QueryParameters {
         return (int) Math.max(1, Math.min(limits.maxPageSize(), limit));
     }
 
-    private long offset() {
+    /** Each log skipped is read and dropped, so a deep offset costs as much as reading every page before it. */
+    private long offset(QueryProperties limits) {
         Long offset = wholeNumber("offset");
+        if (offset != null && offset > limits.maxOffset()) {
+            throw new BadParameterException(
+                    "offset",
+                    "at most " + limits.maxOffset() + " (logcentral.query.max-offset):"
+                            + " page further with the cursor of the Link header");
+        }
         return offset == null ? 0 : Math.max(0, offset);
     }
 

@@ -24,10 +24,12 @@ final class StatsBucket {
     void add(BucketCount count) {
         total += count.count();
         counts.merge(count.severity().name(), count.count(), Long::sum);
-        if (services != null) {
-            services.computeIfAbsent(count.service(), s -> zeroes())
-                    .merge(count.severity().name(), count.count(), Long::sum);
-        }
+    }
+
+    /** A count of one service, already in the totals. */
+    void addService(BucketCount count) {
+        services.computeIfAbsent(count.service(), s -> zeroes())
+                .merge(count.severity().name(), count.count(), Long::sum);
     }
 
     public String getStart() {

@@ -38,6 +38,25 @@ public record LogQuery(
         return copy(from, to, null, limit, 0);
     }
 
+    /** The same query over these services only. */
+    public LogQuery withServices(List<String> only) {
+        return new LogQuery(
+                timestampFrom,
+                timestampTo,
+                receivedFrom,
+                receivedTo,
+                only,
+                severities,
+                text,
+                requestId,
+                traceId,
+                attributes,
+                after,
+                ascending,
+                limit,
+                offset);
+    }
+
     private LogQuery copy(Instant from, Instant to, Position position, int limit, long offset) {
         return new LogQuery(
                 from,

@@ -27,14 +27,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class LogReader {
 
+    private final ReadDeadlines readers;
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
     private final TextSearch textSearch;
 
     LogReader(@Qualifier(SqliteDataSources.READER) DataSource readers) {
-        this.jdbc = JdbcClient.create(readers);
-        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(readers));
+        this.readers = new ReadDeadlines(readers);
+        this.jdbc = JdbcClient.create(this.readers);
+        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(this.readers));
         this.textSearch = new TextSearch(jdbc, LogReader::map);
+    }
+
+    /**
+     * Runs the reads of {@code reads} within a time budget: a statement still running when it is spent is
+     * interrupted, its connection freed, and a {@link org.springframework.dao.QueryTimeoutException} thrown.
+     */
+    public <T> T within(Duration budget, Supplier<T> reads) {
+        return readers.within(budget, reads);
     }
 
     public List<StoredLog> find(LogQuery query) {
@@ -124,29 +134,33 @@ public class LogReader {
                 rs.getLong("n"));
     }
 
-    /** The services {@code query} matches, most logs first, from the counts per minute where they can answer. */
-    public List<ServiceCount> services(LogQuery query) {
+    /**
+     * The services {@code query} matches, most logs first, from the counts per minute where they can answer: at most
+     * {@code max} of them, and one more when there are more, so the caller can say the list is cut. Each part of a
+     * split range is cut alike, so past the cut a service's count may miss what a ragged end of the range held.
+     */
+    public List<ServiceCount> services(LogQuery query, int max) {
         LogCounts split = LogCounts.split(query);
         if (split == null) {
-            return read(query, () -> sorted(countServices(query)));
+            return read(query, () -> sorted(countServices(query, max), max));
         }
         return snapshot.execute(status -> {
             LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
             List<ServiceCount> counts = new ArrayList<>(jdbc.sql(sql.minuteServicesText())
-                    .params(sql.filterParams())
+                    .params(sql.servicesParams(max + 1))
                     .query(LogReader::serviceCount)
                     .list());
             for (LogQuery end : split.ends()) {
-                counts.addAll(countServices(end));
+                counts.addAll(countServices(end, max));
             }
-            return sorted(counts);
+            return sorted(counts, max);
         });
     }
 
-    private List<ServiceCount> countServices(LogQuery query) {
+    private List<ServiceCount> countServices(LogQuery query, int max) {
         LogSearchSql sql = LogSearchSql.select(query, searched(query));
         return jdbc.sql(sql.servicesText())
-                .params(sql.filterParams())
+                .params(sql.servicesParams(max + 1))
                 .query(LogReader::serviceCount)
                 .list();
     }
@@ -155,8 +169,8 @@ public class LogReader {
         return new ServiceCount(rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts")));
     }
 
-    /** One entry a service, names compared without case as the store does, most logs first. */
-    private static List<ServiceCount> sorted(List<ServiceCount> counts) {
+    /** One entry a service, names compared without case as the store does, most logs first, {@code max} + 1 at most. */
+    private static List<ServiceCount> sorted(List<ServiceCount> counts, int max) {
         Map<String, ServiceCount> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (ServiceCount count : counts) {
             merged.merge(
@@ -171,7 +185,7 @@ public class LogReader {
         all.sort(Comparator.comparingLong(ServiceCount::count)
                 .reversed()
                 .thenComparing(ServiceCount::service, String.CASE_INSENSITIVE_ORDER));
-        return all;
+        return all.size() > max + 1 ? List.copyOf(all.subList(0, max + 1)) : all;
     }
 
     /** The ids the full-text index need be asked about: those of the blocks that overlap the query's time range. */

@@ -51,7 +51,7 @@ final class LogSearchSql {
     /** {@link #servicesText} from the counts per minute. */
     String minuteServicesText() {
         return "SELECT service, SUM(n) AS n, MAX(last_ts) AS last_ts FROM log_counts" + whereClause()
-                + " GROUP BY service";
+                + " GROUP BY service ORDER BY n DESC LIMIT ?";
     }
 
     String text(LogQuery query) {
@@ -90,11 +90,14 @@ final class LogSearchSql {
 
     String servicesText() {
         return "SELECT service, COUNT(*) AS n, MAX(ts) AS last_ts FROM " + table() + whereClause()
-                + " GROUP BY service";
+                + " GROUP BY service ORDER BY n DESC LIMIT ?";
     }
 
-    Object[] filterParams() {
-        return params.toArray();
+    /** The parameters of {@link #servicesText} and {@link #minuteServicesText}: the filters, then the most rows. */
+    Object[] servicesParams(int limit) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(limit);
+        return all.toArray();
     }
 
     Object[] params(LogQuery query) {
