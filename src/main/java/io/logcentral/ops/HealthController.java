@@ -4,6 +4,7 @@ import io.logcentral.auth.Scope;
 import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.pipeline.WritePipeline;
 import io.logcentral.pipeline.WriterHealth;
+import io.logcentral.query.TailStatus;
 import io.logcentral.storage.StoreStatus;
 import io.logcentral.storage.Timestamps;
 import java.util.LinkedHashMap;
@@ -27,11 +28,14 @@ class HealthController {
 
     private final StoreStatus store;
     private final WriterHealth writer;
+    private final TailStatus tails;
     private final String version;
 
-    HealthController(StoreStatus store, WritePipeline pipeline, ObjectProvider<BuildProperties> build) {
+    HealthController(
+            StoreStatus store, WritePipeline pipeline, TailStatus tails, ObjectProvider<BuildProperties> build) {
         this.store = store;
         this.writer = pipeline.health();
+        this.tails = tails;
         BuildProperties properties = build.getIfAvailable();
         this.version = properties == null ? "dev" : properties.getVersion();
     }
@@ -47,6 +51,7 @@ class HealthController {
             body.put("version", version);
             body.put("store", Map.of("kind", store.kind(), "up", storeUp, "size_bytes", store.sizeBytes()));
             body.put("writer", writerDetails(writing));
+            body.put("live_tail", tailDetails());
         }
         if (up) {
             return ResponseEntity.ok(body);
@@ -54,6 +59,15 @@ class HealthController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(body);
+    }
+
+    /** A poller that stopped leaves every tail silent, but ingest and queries go on: shown, not a reason for 503. */
+    private Map<String, Object> tailDetails() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("last_poll", Timestamps.format(tails.lastPoll()));
+        details.put("failed_polls", tails.failures());
+        details.put("dropped_tails", tails.dropped());
+        return details;
     }
 
     private static Map<String, Object> writerDetails(WriterHealth.Status writing) {

@@ -2,6 +2,7 @@ package io.logcentral.web;
 
 import io.logcentral.storage.StoreFailures;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -113,8 +114,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "the request body could not be read: it broke off"));
     }
 
+    /**
+     * A failure after the answer began (an export cut short) cannot change the status any more: it is thrown on, so
+     * the connection ends without the last chunk and the client sees a broken transfer, not a complete answer.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        if (response.isCommitted()) {
+            log.warn(
+                    "Answer to {} {} cut short: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    LogSafe.text(e.getMessage()));
+            throw e;
+        }
+        return unexpected(e, request);
+    }
+
+    private ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), LogSafe.failure(e));
         return ResponseEntity.internalServerError()
                 .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal error"));

@@ -47,7 +47,7 @@ class HealthTest {
     }
 
     @Test
-    void healthDetailsShowTheWriter() {
+    void healthDetailsShowTheWriterAndTheTailPoller() {
         Api api = new Api(port);
         api.post("/logs", "{\"service\":\"health\",\"message\":\"m\"}")
                 .token(TestTokens.WRITER)
@@ -61,5 +61,9 @@ class HealthTest {
         assertThat(writer.get("stuck").asBoolean()).isFalse();
         assertThat(writer.get("last_commit").asString()).endsWith("Z");
         assertThat(writer.has("oldest_queued_ms")).isTrue();
+        JsonNode tail =
+                api.get("/health").token(TestTokens.READER).send().json().get("live_tail");
+        assertThat(tail.get("last_poll").asString()).endsWith("Z");
+        assertThat(tail.get("failed_polls").asLong()).isZero();
     }
 }
