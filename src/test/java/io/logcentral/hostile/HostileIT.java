@@ -274,6 +274,50 @@ class HostileIT {
     }
 
     @Test
+    void hugeOffsetsAndReplaysAreBounded() {
+        Api.Reply offset =
+                api.get("/logs?offset=999999999999").token(ServerProcess.TOKEN).send();
+        assertThat(offset.status()).isEqualTo(400);
+        assertThat(offset.json().get("field").asString()).isEqualTo("offset");
+        for (String q : List.of("%25%25", "-word", "_", "%5C")) {
+            assertThat(api.get("/logs?q=" + q).token(ServerProcess.TOKEN).send().status())
+                    .as(q)
+                    .isIn(200, 422);
+        }
+    }
+
+    @Test
+    void tailsThatNeverReadHoldUpNobody() throws Exception {
+        List<Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                Socket socket = new Socket();
+                socket.setReceiveBufferSize(1024);
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5000);
+                socket.getOutputStream()
+                        .write(("GET /logs/stream HTTP/1.1\r\nHost: localhost\r\nLast-Event-ID: 0\r\n"
+                                        + "Authorization: Token " + ServerProcess.TOKEN + "\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                stalled.add(socket);
+            }
+            String batch = "["
+                    + String.join(
+                            ",",
+                            java.util.Collections.nCopies(
+                                    1000, "{\"service\":\"hostile\",\"message\":\"" + "filler ".repeat(100) + "\"}"))
+                    + "]";
+            for (int i = 0; i < 10; i++) {
+                assertThat(api.post("/logs", batch).token(WRITER).json().send().status())
+                        .isEqualTo(201);
+            }
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void farFutureTimestampIsAnItemErrorNotTheTopOfEveryPage() {
         Api.Reply reply = api.post(
                         "/logs",
