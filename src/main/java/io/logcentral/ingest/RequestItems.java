@@ -145,8 +145,7 @@ final class RequestItems {
 
     private void checkBatch(int count) {
         if (count > maxBatch) {
-            throw new PayloadTooLargeException(
-                    "logcentral.ingest.max-batch", "more than " + maxBatch + " logs in one request: split the batch");
+            throw PayloadTooLargeException.batch(maxBatch);
         }
     }
 }
