@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,6 +24,7 @@ public class IngestGate {
     private final IngestProperties limits;
     private final BodyBudget budget;
     private final JsonMapper json;
+    private final RequestItems items;
 
     IngestGate(
             IngestService ingest,
@@ -37,6 +35,7 @@ public class IngestGate {
         this.limits = limits;
         this.budget = pipeline.bodyBudget();
         this.json = json;
+        this.items = new RequestItems(json, limits.maxBatch());
     }
 
     /** Hands the body to {@code use} while its bytes are still charged to the budget, so parsing it is covered too. */
@@ -54,7 +53,7 @@ public class IngestGate {
      */
     public <T> T withJsonObject(HttpServletRequest request, Function<ObjectNode, T> use) throws IOException {
         return withBody(request, body -> {
-            if (document(body) instanceof ObjectNode object) {
+            if (items.tree(body) instanceof ObjectNode object) {
                 return use.apply(object);
             }
             throw InvalidLogDataException.unreadable("body must be a JSON object");
@@ -75,20 +74,5 @@ public class IngestGate {
      */
     public List<Long> store(List<ObjectNode> logs, TokenPrincipal principal) {
         return ingest.ingest(logs, principal).body().ids();
-    }
-
-    private JsonNode document(byte[] body) {
-        try (JsonParser parser = json.createParser(body)) {
-            if (parser.nextToken() == null) {
-                throw InvalidLogDataException.unreadable("the body is empty");
-            }
-            JsonNode tree = json.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw InvalidLogDataException.unreadable("unexpected content after the JSON value");
-            }
-            return tree;
-        } catch (JacksonException e) {
-            throw InvalidLogDataException.unreadable("malformed JSON: " + e.getOriginalMessage());
-        }
     }
 }
