@@ -3,7 +3,6 @@ package io.logcentral.compat;
 import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.ingest.IngestGate;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +28,7 @@ class ActionLogController {
     }
 
     @PostMapping("/log")
-    Map<String, Object> log(HttpServletRequest request, @AuthenticationPrincipal TokenPrincipal principal)
-            throws IOException {
+    Map<String, Object> log(HttpServletRequest request, @AuthenticationPrincipal TokenPrincipal principal) {
         List<Long> ids = gate.withJsonObject(request, action -> gate.store(List.of(toLog(action)), principal));
         return Map.of("status", "success", "log_id", ids.get(0));
     }

@@ -6,11 +6,11 @@ import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.ingest.IngestGate;
 import io.logcentral.ingest.InvalidLogDataException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,8 +43,7 @@ class LoggerBotController {
 
     @PostMapping("/create_user")
     ResponseEntity<Map<String, Object>> createUser(
-            HttpServletRequest request, @AuthenticationPrincipal @Nullable TokenPrincipal principal)
-            throws IOException {
+            HttpServletRequest request, @AuthenticationPrincipal @Nullable TokenPrincipal principal) {
         if (principal == null || !principal.scopes().contains(Scope.ADMIN)) {
             return ResponseEntity.status(403).body(FORBIDDEN);
         }
@@ -61,8 +60,8 @@ class LoggerBotController {
 
     @PostMapping("/send_logs")
     ResponseEntity<Map<String, Object>> sendLogs(
-            HttpServletRequest request, @RequestHeader(name = "X-User-Token", required = false) @Nullable String token)
-            throws IOException {
+            HttpServletRequest request,
+            @RequestHeader(name = "X-User-Token", required = false) @Nullable String token) {
         return seedShaped(() -> gate.withJsonObject(request, body -> {
             JsonNode data = body.get("data");
             String user = text(data, "user");
@@ -82,14 +81,10 @@ class LoggerBotController {
         }));
     }
 
-    private interface SeedCall {
-        ResponseEntity<Map<String, Object>> call() throws IOException;
-    }
-
     /** Seed 003's clients read {@code {"code":400}} for any body they got wrong, not a problem document. */
-    private static ResponseEntity<Map<String, Object>> seedShaped(SeedCall call) throws IOException {
+    private static ResponseEntity<Map<String, Object>> seedShaped(Supplier<ResponseEntity<Map<String, Object>>> call) {
         try {
-            return call.call();
+            return call.get();
         } catch (InvalidLogDataException e) {
             return ResponseEntity.badRequest().body(BAD_REQUEST);
         }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -23,8 +24,7 @@ final class BoundedBody {
 
     private BoundedBody() {}
 
-    static byte[] read(HttpServletRequest request, IngestProperties limits, BodyBudget.Reservation reservation)
-            throws IOException {
+    static byte[] read(HttpServletRequest request, IngestProperties limits, BodyBudget.Reservation reservation) {
         long limit = limits.maxBodySize().toBytes();
         long declared = request.getContentLengthLong();
         String encoding = encoding(request);
@@ -50,9 +50,24 @@ final class BoundedBody {
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException e) {
             throw InvalidLogDataException.unreadable("body is not valid " + encoding + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw unreadable(e, limits);
         }
+    }
+
+    /**
+     * A read that failed is the client's doing: a read that timed out, a connection closed mid-body, a malformed chunk
+     * or a truncated gzip stream. None of it is a server failure to log as one.
+     */
+    private static RuntimeException unreadable(IOException e, IngestProperties limits) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return new BodyTooSlowException(limits.bodyMinRate().toBytes());
+            }
+        }
+        return InvalidLogDataException.unreadable("the body could not be read to its end: " + e.getMessage());
     }
 
     private static String encoding(HttpServletRequest request) {

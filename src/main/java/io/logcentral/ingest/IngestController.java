@@ -2,7 +2,6 @@ package io.logcentral.ingest;
 
 import io.logcentral.auth.TokenPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
@@ -35,8 +34,7 @@ class IngestController {
     ResponseEntity<IngestResponse> ingest(
             HttpServletRequest request,
             @AuthenticationPrincipal TokenPrincipal principal,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
-            throws IOException {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         IngestAnswer answer = gate.withBody(
                 request,
                 body -> ingest.ingest(

@@ -4,7 +4,6 @@ import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.pipeline.BodyBudget;
 import io.logcentral.pipeline.WritePipeline;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,7 +38,7 @@ public class IngestGate {
     }
 
     /** Hands the body to {@code use} while its bytes are still charged to the budget, so parsing it is covered too. */
-    <T> T withBody(HttpServletRequest request, Function<byte[], T> use) throws IOException {
+    <T> T withBody(HttpServletRequest request, Function<byte[], T> use) {
         try (BodyBudget.Reservation reservation = budget.open()) {
             return use.apply(BoundedBody.read(request, limits, reservation));
         }
@@ -51,7 +50,7 @@ public class IngestGate {
      * @throws InvalidLogDataException (400) when the body is empty, not a JSON object, or nested too deep
      * @throws PayloadTooLargeException (413) when the body is over the size limit
      */
-    public <T> T withJsonObject(HttpServletRequest request, Function<ObjectNode, T> use) throws IOException {
+    public <T> T withJsonObject(HttpServletRequest request, Function<ObjectNode, T> use) {
         return withBody(request, body -> {
             if (items.tree(body) instanceof ObjectNode object) {
                 return use.apply(object);
