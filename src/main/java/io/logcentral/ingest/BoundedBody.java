@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -12,29 +13,29 @@ import java.util.zip.ZipException;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Reads a request body, decoded, and refuses it as soon as it passes the size limit. The bytes read are charged to
- * the request's reservation of the body budget as they come, so a body of undeclared length is bounded too.
+ * Reads a request body, decoded, and refuses it as soon as it passes the size limit. The bytes are charged to the
+ * request's reservation of the body budget as they arrive, never the declared length up front: a client that declares
+ * 10 MiB and trickles a byte at a time holds one slice of the budget, not ten megabytes of it.
  */
 final class BoundedBody {
 
-    private static final long SLICE = 1024 * 1024;
+    /** What the budget is charged in: small enough that a thousand slow bodies cost 64 MiB at most. */
+    static final int SLICE = 64 * 1024;
 
     private BoundedBody() {}
 
-    /** What to reserve before reading: the declared length, or a first slice when it is unknown or compressed. */
-    static long expectedLength(HttpServletRequest request, long limit) {
-        long declared = request.getContentLengthLong();
-        return declared >= 0 && encoding(request).equals("identity") ? Math.min(declared, limit) : SLICE;
-    }
-
-    static byte[] read(HttpServletRequest request, long limit, BodyBudget.Reservation reservation) throws IOException {
+    static byte[] read(HttpServletRequest request, IngestProperties limits, BodyBudget.Reservation reservation) {
+        long limit = limits.maxBodySize().toBytes();
         long declared = request.getContentLengthLong();
         String encoding = encoding(request);
         if (encoding.equals("identity") && declared > limit) {
             throw tooLarge(limit);
         }
+        BodyPace pace =
+                new BodyPace(limits.bodyReadGrace(), limits.bodyMinRate().toBytes());
         try (InputStream in = decoded(request.getInputStream(), encoding)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), limit));
+            // Sized by what arrives, not by what the client declares: a declared length costs nothing until it is sent.
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), SLICE));
             byte[] buffer = new byte[16 * 1024];
             long total = 0;
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -45,12 +46,28 @@ final class BoundedBody {
                 if (total > reservation.held()) {
                     reservation.grow(Math.max(SLICE, total - reservation.held()));
                 }
+                pace.check(total);
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException e) {
             throw InvalidLogDataException.unreadable("body is not valid " + encoding + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw unreadable(e, limits);
         }
+    }
+
+    /**
+     * A read that failed is the client's doing: a read that timed out, a connection closed mid-body, a malformed chunk
+     * or a truncated gzip stream. None of it is a server failure to log as one.
+     */
+    private static RuntimeException unreadable(IOException e, IngestProperties limits) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return new BodyTooSlowException(limits.bodyMinRate().toBytes());
+            }
+        }
+        return InvalidLogDataException.unreadable("the body could not be read to its end: " + e.getMessage());
     }
 
     private static String encoding(HttpServletRequest request) {

@@ -5,25 +5,28 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Lowercase hex digests of text, for idempotency keys and seed 003's user tokens. */
+/** Lowercase hex SHA-256 digests, for idempotency keys and the bodies sent under them. */
 final class Digests {
 
     private Digests() {}
 
     static String sha256(String text) {
-        return hex("SHA-256", text);
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String md5(String text) {
-        return hex("MD5", text);
+    /** The body as received, with its content type: the same bytes read as NDJSON or as text are different requests. */
+    static String body(String contentType, byte[] body) {
+        MessageDigest digest = sha256();
+        digest.update((contentType == null ? "" : contentType.trim()).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+        return HexFormat.of().formatHex(digest.digest(body));
     }
 
-    private static String hex(String algorithm, String text) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has " + algorithm, e);
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

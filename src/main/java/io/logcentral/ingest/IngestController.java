@@ -1,10 +1,7 @@
 package io.logcentral.ingest;
 
 import io.logcentral.auth.TokenPrincipal;
-import io.logcentral.pipeline.BodyBudget;
-import io.logcentral.pipeline.WritePipeline;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
@@ -21,13 +18,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 class IngestController {
 
     private final IngestService ingest;
-    private final IngestProperties properties;
-    private final BodyBudget budget;
+    private final IngestGate gate;
 
-    IngestController(IngestService ingest, IngestProperties properties, WritePipeline pipeline) {
+    IngestController(IngestService ingest, IngestGate gate) {
         this.ingest = ingest;
-        this.properties = properties;
-        this.budget = pipeline.bodyBudget();
+        this.gate = gate;
     }
 
     /**
@@ -39,25 +34,22 @@ class IngestController {
     ResponseEntity<IngestResponse> ingest(
             HttpServletRequest request,
             @AuthenticationPrincipal TokenPrincipal principal,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
-            throws IOException {
-        long limit = properties.maxBodySize().toBytes();
-        try (BodyBudget.Reservation reservation = budget.reserve(BoundedBody.expectedLength(request, limit))) {
-            byte[] body = BoundedBody.read(request, limit, reservation);
-            IngestAnswer answer = ingest.ingest(
-                    body,
-                    request.getHeader(HttpHeaders.CONTENT_TYPE),
-                    principal,
-                    queryParameter(request, "service"),
-                    idempotencyKey);
-            // The logs are stored by now: whatever the client's Accept header says, it gets JSON rather than a 406.
-            ResponseEntity.BodyBuilder response =
-                    ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON);
-            if (answer.replayed()) {
-                response.header("Idempotent-Replayed", "true");
-            }
-            return response.body(answer.body());
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        IngestAnswer answer = gate.withBody(
+                request,
+                body -> ingest.ingest(
+                        body,
+                        request.getHeader(HttpHeaders.CONTENT_TYPE),
+                        principal,
+                        queryParameter(request, "service"),
+                        idempotencyKey));
+        // The logs are stored by now: whatever the client's Accept header says, it gets JSON rather than a 406.
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON);
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
         }
+        return response.body(answer.body());
     }
 
     /** From the query string only: asking the request would parse a form body, which must stay unread. */

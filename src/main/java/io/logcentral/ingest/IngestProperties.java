@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxMessageSize one message in UTF-8; larger is an item error
  * @param maxDepth JSON nesting; deeper is 400
  * @param maxFuture how far past the server's clock a log's timestamp may be; further is an item error
+ * @param bodyReadGrace how long a body may take before its pace is checked
+ * @param bodyMinRate bytes per second a body must average after the grace; slower is 408 (0 turns the check off)
  */
 @ConfigurationProperties("logcentral.ingest")
 record IngestProperties(
@@ -20,4 +22,6 @@ record IngestProperties(
         @DefaultValue("10000") int maxBatch,
         @DefaultValue("32KB") DataSize maxMessageSize,
         @DefaultValue("64") int maxDepth,
-        @DefaultValue("1d") Duration maxFuture) {}
+        @DefaultValue("1d") Duration maxFuture,
+        @DefaultValue("10s") Duration bodyReadGrace,
+        @DefaultValue("1KB") DataSize bodyMinRate) {}

@@ -1,6 +1,7 @@
 package io.logcentral.ingest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Arrays;
 import java.util.List;
 
 /** The answer to an ingest in the shape every client we replace reads: {@code status}, {@code total_logs}, ... */
@@ -15,6 +16,15 @@ record IngestResponse(
     static final String SUCCESS = "Log processed successfully";
 
     static IngestResponse of(List<Long> ids, List<ItemError> errors) {
-        return new IngestResponse(SUCCESS, ids.size(), errors.size(), ids.size(), ids, errors);
+        return of(ids, errors.size(), errors);
+    }
+
+    static IngestResponse of(List<Long> ids, ItemError[] errors) {
+        return of(ids, Arrays.asList(errors));
+    }
+
+    /** When only the first of the rejected items' errors were kept. */
+    static IngestResponse of(List<Long> ids, int rejected, List<ItemError> errors) {
+        return new IngestResponse(SUCCESS, ids.size(), rejected, ids.size(), ids, errors);
     }
 }

@@ -28,6 +28,8 @@ class IngestService {
     private final WritePipeline pipeline;
     private final IngestMetrics metrics;
     private final IdempotencyKeys idempotency;
+    private final KeptErrors keptErrors;
+    private final int maxBatch;
     private final Clock clock = Clock.systemUTC();
 
     IngestService(
@@ -35,13 +37,16 @@ class IngestService {
             IngestProperties properties,
             WritePipeline pipeline,
             IngestMetrics metrics,
-            IdempotencyKeys idempotency) {
+            IdempotencyKeys idempotency,
+            KeptErrors keptErrors) {
         this.items = new RequestItems(ingestJson, properties.maxBatch());
         this.normalizer =
                 new LogNormalizer(ingestJson, properties.maxMessageSize().toBytes(), properties.maxFuture());
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.idempotency = idempotency;
+        this.keptErrors = keptErrors;
+        this.maxBatch = properties.maxBatch();
     }
 
     /**
@@ -54,12 +59,19 @@ class IngestService {
         if (idempotencyKey == null) {
             return store(source, principal, defaultService, null);
         }
+        String bodyHash = Digests.body(contentType, body);
         return idempotency.once(
-                principal, idempotencyKey, keyHash -> store(source, principal, defaultService, keyHash));
+                principal,
+                idempotencyKey,
+                bodyHash,
+                keyHash -> store(source, principal, defaultService, new KeyAndBody(keyHash, bodyHash)));
     }
 
     /** For the endpoints of the systems we replace, which build their logs themselves. */
     IngestAnswer ingest(List<ObjectNode> logs, TokenPrincipal principal) {
+        if (logs.size() > maxBatch) {
+            throw PayloadTooLargeException.batch(maxBatch);
+        }
         return store(
                 sink -> {
                     for (int i = 0; i < logs.size(); i++) {
@@ -71,8 +83,11 @@ class IngestService {
                 null);
     }
 
+    /** Identifies an idempotent request: its token and key, and the body first sent under them. */
+    private record KeyAndBody(String keyHash, String bodyHash) {}
+
     private IngestAnswer store(
-            Consumer<Consumer<RawItem>> source, TokenPrincipal principal, String defaultService, String keyHash) {
+            Consumer<Consumer<RawItem>> source, TokenPrincipal principal, String defaultService, KeyAndBody key) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<NewLog> logs = new ArrayList<>();
         List<ItemError> errors = new ArrayList<>();
@@ -96,7 +111,8 @@ class IngestService {
                     "no log was stored: every item was rejected", errors.get(0).field(), errors);
         }
         int status = principal.successStatus();
-        KeptAnswer kept = keyHash == null ? null : new KeptAnswer(keyHash, status, idempotency.errorsJson(errors));
+        KeptAnswer kept =
+                key == null ? null : new KeptAnswer(key.keyHash(), key.bodyHash(), status, keptErrors.toJson(errors));
         long first = pipeline.write(logs, kept);
         logs.forEach(log -> metrics.stored(log.severity()));
         List<Long> ids = LongStream.range(first, first + logs.size()).boxed().toList();

@@ -6,7 +6,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Nothing in the request could be stored: 400 with {@code "error":"Invalid log data"} and the ingest fields. */
-class InvalidLogDataException extends ErrorResponseException {
+public class InvalidLogDataException extends ErrorResponseException {
 
     static final String ERROR = "Invalid log data";
 

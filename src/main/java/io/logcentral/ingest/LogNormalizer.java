@@ -29,6 +29,7 @@ final class LogNormalizer {
     private static final List<String> ATTRIBUTES = List.of("attributes", "data");
     private static final int MAX_SERVICE_LENGTH = 256;
     private static final int MAX_FIELD_LENGTH = 1024;
+    private static final int MAX_SHOWN = 64;
 
     /** The outcome for one item: a log to store, or what is wrong with it. */
     record Result(NewLog log, ItemError error) {}
@@ -91,12 +92,18 @@ final class LogNormalizer {
 
     private Instant timestamp(Map.Entry<String, JsonNode> field, Instant now) {
         JsonNode value = field.getValue();
-        Optional<Instant> parsed = value.isNumber()
-                ? Timestamps.fromEpoch(value.decimalValue())
-                : value.isString() ? Timestamps.parse(value.stringValue()) : Optional.empty();
+        Optional<Instant> parsed;
+        try {
+            parsed = value.isNumber()
+                    ? Timestamps.fromEpoch(value.decimalValue())
+                    : value.isString() ? Timestamps.parse(value.stringValue()) : Optional.empty();
+        } catch (ArithmeticException e) {
+            // A number such as 1e-999999999 has a scale BigDecimal cannot round to whole microseconds.
+            parsed = Optional.empty();
+        }
         Instant timestamp = parsed.orElseThrow(() -> new FieldException(
                 field.getKey(),
-                "unreadable timestamp " + value + ": use ISO-8601 or epoch seconds, millis, micros or nanos"));
+                "unreadable timestamp " + shown(value) + ": use ISO-8601 or epoch seconds, millis, micros or nanos"));
         if (timestamp.isAfter(now.plus(maxFuture))) {
             throw new FieldException(
                     field.getKey(),
@@ -120,7 +127,13 @@ final class LogNormalizer {
         } else {
             parsed = Optional.empty();
         }
-        return parsed.orElseThrow(() -> new FieldException(field.getKey(), "unknown severity " + value));
+        return parsed.orElseThrow(() -> new FieldException(field.getKey(), "unknown severity " + shown(value)));
+    }
+
+    /** The value as sent, cut short: an error echoes what was wrong, not a megabyte of it, and it is kept 24 h. */
+    private static String shown(JsonNode value) {
+        String text = value.toString();
+        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
     }
 
     private static String service(

@@ -92,9 +92,34 @@ final class RequestItems {
             if (parser.nextToken() != null) {
                 throw InvalidLogDataException.unreadable("unexpected content after the JSON value");
             }
-        } catch (JacksonException e) {
-            throw InvalidLogDataException.unreadable("malformed JSON: " + e.getOriginalMessage());
+        } catch (JacksonException | NumberFormatException e) {
+            throw InvalidLogDataException.unreadable("malformed JSON: " + reason(e));
         }
+    }
+
+    /**
+     * The body as one JSON document, for the endpoints that read a document of their own shape.
+     *
+     * @throws InvalidLogDataException when it is empty, malformed, nested too deep or followed by more content
+     */
+    JsonNode tree(byte[] body) {
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() == null) {
+                throw InvalidLogDataException.unreadable("the body is empty");
+            }
+            JsonNode tree = json.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw InvalidLogDataException.unreadable("unexpected content after the JSON value");
+            }
+            return tree;
+        } catch (JacksonException | NumberFormatException e) {
+            throw InvalidLogDataException.unreadable("malformed JSON: " + reason(e));
+        }
+    }
+
+    /** Jackson reports a number beyond BigDecimal's range as a bare NumberFormatException. */
+    private static String reason(RuntimeException e) {
+        return e instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.getMessage();
     }
 
     /** {@code {"logs":[...]}} is a wrapper only when {@code logs} is an array and there is no message. */
@@ -123,8 +148,8 @@ final class RequestItems {
     private RawItem jsonLine(int index, String line) {
         try {
             return item(index, json.readTree(line));
-        } catch (JacksonException e) {
-            return RawItem.unreadable(index, "json", "malformed JSON line: " + e.getOriginalMessage());
+        } catch (JacksonException | NumberFormatException e) {
+            return RawItem.unreadable(index, "json", "malformed JSON line: " + reason(e));
         }
     }
 
@@ -145,8 +170,7 @@ final class RequestItems {
 
     private void checkBatch(int count) {
         if (count > maxBatch) {
-            throw new PayloadTooLargeException(
-                    "logcentral.ingest.max-batch", "more than " + maxBatch + " logs in one request: split the batch");
+            throw PayloadTooLargeException.batch(maxBatch);
         }
     }
 }

@@ -3,8 +3,9 @@ package io.logcentral.pipeline;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bytes of request bodies being read and parsed at once. A body is charged before it is read, and as it grows when
- * its length was not declared, so many large requests at once are refused instead of filling the heap.
+ * Bytes of request bodies being read and parsed at once. A body is charged as its bytes arrive, never for the length
+ * it declares: seven clients declaring 10 MiB each and sending a byte every 30 s would otherwise hold the whole budget
+ * and turn every other client away. Many large bodies at once are still refused instead of filling the heap.
  */
 public final class BodyBudget {
 
@@ -13,6 +14,11 @@ public final class BodyBudget {
 
     BodyBudget(long limit) {
         this.limit = limit;
+    }
+
+    /** A reservation holding nothing yet, for a body to be charged as it arrives. */
+    public Reservation open() {
+        return new Reservation();
     }
 
     /** @throws OverloadedException (503) when the budget cannot take {@code bytes} more */

@@ -147,6 +147,7 @@ public class WritePipeline implements SmartLifecycle {
                 KeptAnswer a = pending.answer();
                 answers.add(new PendingAnswer(
                         a.keyHash(),
+                        a.bodyHash(),
                         now,
                         a.status(),
                         logs.size(),

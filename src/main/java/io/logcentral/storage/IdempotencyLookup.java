@@ -18,11 +18,15 @@ public class IdempotencyLookup {
     }
 
     public Optional<IdempotentAnswer> find(String keyHash, Instant notBefore) {
-        return jdbc.sql("SELECT status, first_id, log_count, errors FROM idempotency_keys"
+        return jdbc.sql("SELECT status, first_id, log_count, body_hash, errors FROM idempotency_keys"
                         + " WHERE key_hash = ? AND created_at >= ?")
                 .params(keyHash, Timestamps.toMicros(notBefore))
                 .query((rs, row) -> new IdempotentAnswer(
-                        rs.getInt("status"), rs.getLong("first_id"), rs.getInt("log_count"), rs.getString("errors")))
+                        rs.getInt("status"),
+                        rs.getLong("first_id"),
+                        rs.getInt("log_count"),
+                        rs.getString("body_hash"),
+                        rs.getString("errors")))
                 .optional();
     }
 }

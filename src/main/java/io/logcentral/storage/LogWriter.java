@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,7 @@ public class LogWriter {
             + " ON CONFLICT (minute, service, severity) DO UPDATE SET n = n + excluded.n,"
             + " last_ts = MAX(last_ts, excluded.last_ts)";
     private static final String INSERT_ANSWER = "INSERT INTO idempotency_keys"
-            + " (key_hash, created_at, status, first_id, log_count, errors) VALUES (?, ?, ?, ?, ?, ?)"
+            + " (key_hash, body_hash, created_at, status, first_id, log_count, errors) VALUES (?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (key_hash) DO NOTHING";
     /** In small steps, so that forgetting a day of answers never holds the writer from a commit for long. */
     public static final int ANSWERS_DELETED_AT_ONCE = 1000;
@@ -50,7 +51,7 @@ public class LogWriter {
     private final HikariDataSource writer;
     private long nextId = -1;
 
-    LogWriter(HikariDataSource writer) {
+    LogWriter(@Qualifier(SqliteDataSources.WRITER) HikariDataSource writer) {
         this.writer = writer;
     }
 
@@ -181,11 +182,12 @@ public class LogWriter {
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_ANSWER)) {
             insert.setString(1, answer.keyHash());
-            insert.setLong(2, Timestamps.toMicros(answer.createdAt()));
-            insert.setInt(3, answer.status());
-            insert.setLong(4, batchFirstId + answer.firstIndex());
-            insert.setInt(5, answer.logCount());
-            insert.setString(6, answer.errorsJson());
+            insert.setString(2, answer.bodyHash());
+            insert.setLong(3, Timestamps.toMicros(answer.createdAt()));
+            insert.setInt(4, answer.status());
+            insert.setLong(5, batchFirstId + answer.firstIndex());
+            insert.setInt(6, answer.logCount());
+            insert.setString(7, answer.errorsJson());
             insert.executeUpdate();
         }
     }

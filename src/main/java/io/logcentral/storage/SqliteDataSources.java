@@ -11,17 +11,29 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * One writing connection and a small pool of readers on the same SQLite file. SQLite allows one writer at a time, so
- * writes queue in the application instead of failing on SQLITE_BUSY, and in WAL mode readers never wait for it.
+ * Three pools on the same SQLite file. The log writer's single connection belongs to the group commit alone: SQLite
+ * allows one writer at a time, so log writes queue in the application instead of failing on SQLITE_BUSY. A small pool
+ * of readers serves queries; in WAL mode they never wait for the writer. The domain (JPA: LoggerBot users now, rules,
+ * tokens and the outbox next) and Flyway get a pool of their own, so a flood of credential checks never queues for the
+ * connection the group commit needs; their short writes meet the writer only at SQLite's lock, within the busy timeout.
  */
 @Configuration(proxyBeanMethods = false)
 class SqliteDataSources {
 
     static final String READER = "logReaderPool";
+    static final String WRITER = "logWriterPool";
+    /** Domain reads are a primary-key lookup each; three let a slow one not hold up the others. */
+    static final int DOMAIN_POOL_SIZE = 3;
 
+    /** JPA and Flyway take the primary data source: the domain's pool, never the log writer's connection. */
     @Bean
     @Primary
     HikariDataSource dataSource(StorageProperties properties) {
+        return pool("logcentral-domain", baseConfig(properties), properties, DOMAIN_POOL_SIZE);
+    }
+
+    @Bean(name = WRITER, defaultCandidate = false)
+    HikariDataSource logWriterPool(StorageProperties properties) {
         SQLiteConfig config = baseConfig(properties);
         // A deferred transaction that reads, then writes, fails with SQLITE_BUSY without waiting: take the lock first.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);

@@ -65,6 +65,44 @@ class IdempotencyApiTest {
     }
 
     @Test
+    void sameKeyWithAnotherBodyIs422AndStoresNothing() {
+        String key = UUID.randomUUID().toString();
+        send(TestTokens.ADMIN, key);
+        body = "[{\"service\":\"" + service + "\",\"message\":\"a new log\"}]";
+
+        Api.Reply reused = send(TestTokens.ADMIN, key);
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.contentType()).startsWith("application/problem+json");
+        assertThat(reused.json().get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(reused.json().get("error").asString()).contains("reused with a different body");
+        assertThat(storedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void replayOfManyItemErrorsKeepsTheFirstHundredAndCountsThemAll() {
+        String key = UUID.randomUUID().toString();
+        List<String> items = new ArrayList<>();
+        items.add("{\"service\":\"" + service + "\",\"message\":\"good\"}");
+        for (int i = 0; i < 150; i++) {
+            items.add("{\"service\":\"" + service + "\",\"severity\":\"" + "x".repeat(1000) + "\",\"message\":\"m\"}");
+        }
+        body = "[" + String.join(",", items) + "]";
+
+        Api.Reply first = send(TestTokens.ADMIN, key);
+        Api.Reply replay = send(TestTokens.ADMIN, key);
+
+        assertThat(first.json().get("errors")).hasSize(150);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.json().get("rejected").asInt()).isEqualTo(150);
+        assertThat(replay.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(replay.json().get("ids")).isEqualTo(first.json().get("ids"));
+        assertThat(replay.json().get("errors")).hasSize(100);
+        assertThat(replay.json().get("errors").get(0))
+                .isEqualTo(first.json().get("errors").get(0));
+    }
+
+    @Test
     void sameKeyFromAnotherTokenIsAnotherRequest() {
         String key = UUID.randomUUID().toString();
 

@@ -368,6 +368,22 @@ class LogNormalizerTest {
         assertThat(reject(paid("timestamp", timestamp)).error()).contains("before 1970");
     }
 
+    @Test
+    void normalizeWhenTimestampHasAScaleBeyondMicrosIsAnItemError() {
+        ItemError error = reject(paid("timestamp", new BigDecimal("1e-999999999")));
+
+        assertThat(error.field()).isEqualTo("timestamp");
+    }
+
+    @Test
+    void normalizeWhenAWrongValueIsHugeTheErrorEchoesItShort() {
+        ItemError severity = reject(paid("severity", "x".repeat(100_000)));
+        ItemError timestamp = reject(paid("timestamp", "y".repeat(100_000)));
+
+        assertThat(severity.error()).startsWith("unknown severity \"xxx").hasSizeLessThan(100);
+        assertThat(timestamp.error()).startsWith("unreadable timestamp \"yyy").hasSizeLessThan(150);
+    }
+
     private NewLog accept(ObjectNode item) {
         return accept(item, FREE);
     }

@@ -49,6 +49,16 @@ class RequestItemsTest {
     }
 
     @Test
+    void readWhenANumberIsBeyondBigDecimalsRangeIsUnreadable() {
+        byte[] body = "{\"message\":\"m\",\"x\":1e-2147483648}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> read(body, JSON)).isInstanceOf(InvalidLogDataException.class);
+        assertThat(read(body, NDJSON))
+                .singleElement()
+                .satisfies(item -> assertThat(item.error()).isNotNull());
+    }
+
+    @Test
     void readWhenArrayOfOneReturnsIt() {
         assertThat(read(bytes(array(log("a"))), JSON)).containsExactly(RawItem.of(0, log("a")));
     }

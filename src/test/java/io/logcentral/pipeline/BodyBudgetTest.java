@@ -41,4 +41,18 @@ class BodyBudgetTest {
             assertThat(large.held()).isEqualTo(150);
         }
     }
+
+    @Test
+    void openWhenBudgetIsSpentHoldsNothingUntilBytesArrive() {
+        BodyBudget budget = new BodyBudget(100);
+        BodyBudget.Reservation slow = budget.reserve(100);
+
+        try (BodyBudget.Reservation declaredLarge = budget.open()) {
+            assertThat(declaredLarge.held()).isZero();
+            assertThat(budget.used()).isEqualTo(100);
+            assertThatThrownBy(() -> declaredLarge.grow(1)).isInstanceOf(OverloadedException.class);
+        }
+        slow.close();
+        assertThat(budget.used()).isZero();
+    }
 }

@@ -1,4 +1,4 @@
-package io.logcentral.ingest;
+package io.logcentral.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

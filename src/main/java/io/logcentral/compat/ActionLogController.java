@@ -1,13 +1,15 @@
-package io.logcentral.ingest;
+package io.logcentral.compat;
 
 import io.logcentral.auth.TokenPrincipal;
+import io.logcentral.ingest.IngestGate;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,22 +21,20 @@ class ActionLogController {
 
     private static final String[] KEPT = {"user_id", "action", "result", "cause"};
 
-    private final IngestService ingest;
-    private final JsonMapper json;
+    private final IngestGate gate;
 
-    ActionLogController(IngestService ingest, JsonMapper json) {
-        this.ingest = ingest;
-        this.json = json;
+    ActionLogController(IngestGate gate) {
+        this.gate = gate;
     }
 
     @PostMapping("/log")
-    Map<String, Object> log(@RequestBody ObjectNode body, @AuthenticationPrincipal TokenPrincipal principal) {
-        IngestAnswer answer = ingest.ingest(java.util.List.of(toLog(body)), principal);
-        return Map.of("status", "success", "log_id", answer.body().ids().get(0));
+    Map<String, Object> log(HttpServletRequest request, @AuthenticationPrincipal TokenPrincipal principal) {
+        List<Long> ids = gate.withJsonObject(request, action -> gate.store(List.of(toLog(action)), principal));
+        return Map.of("status", "success", "log_id", ids.get(0));
     }
 
     private ObjectNode toLog(ObjectNode action) {
-        ObjectNode log = json.createObjectNode();
+        ObjectNode log = gate.newLog();
         copy(action, "service", log);
         copy(action, "timestamp", log);
         String result = text(action, "result");
@@ -57,7 +57,7 @@ class ActionLogController {
     }
 
     private static String text(ObjectNode from, String field) {
-        JsonNode value = from.get(field);
+        @Nullable JsonNode value = from.get(field);
         return value == null || value.isNull() ? "" : value.asString();
     }
 }

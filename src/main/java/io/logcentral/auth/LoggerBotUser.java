@@ -1,4 +1,4 @@
-package io.logcentral.ingest;
+package io.logcentral.auth;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,13 +23,6 @@ class LoggerBotUser {
     private long createdAt;
 
     protected LoggerBotUser() {}
-
-    LoggerBotUser(String name, String tokenHash, String telId, long createdAt) {
-        this.name = name;
-        this.tokenHash = tokenHash;
-        this.telId = telId;
-        this.createdAt = createdAt;
-    }
 
     String tokenHash() {
         return tokenHash;

@@ -1,0 +1,77 @@
+package io.logcentral.ingest;
+
+import io.logcentral.auth.TokenPrincipal;
+import io.logcentral.pipeline.BodyBudget;
+import io.logcentral.pipeline.WritePipeline;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one guarded way in for a request body, for {@code POST /logs} and the older systems' endpoints alike: the size
+ * limit before parsing, the in-flight budget charged as bytes arrive, a minimum pace, the JSON depth limit, the batch
+ * limit, and admission by severity in the write queue.
+ */
+@Component
+public class IngestGate {
+
+    private final IngestService ingest;
+    private final IngestProperties limits;
+    private final BodyBudget budget;
+    private final JsonMapper json;
+    private final RequestItems items;
+
+    IngestGate(
+            IngestService ingest,
+            IngestProperties limits,
+            WritePipeline pipeline,
+            @Qualifier("ingestJson") JsonMapper json) {
+        this.ingest = ingest;
+        this.limits = limits;
+        this.budget = pipeline.bodyBudget();
+        this.json = json;
+        this.items = new RequestItems(json, limits.maxBatch());
+    }
+
+    /** Hands the body to {@code use} while its bytes are still charged to the budget, so parsing it is covered too. */
+    <T> T withBody(HttpServletRequest request, Function<byte[], T> use) {
+        try (BodyBudget.Reservation reservation = budget.open()) {
+            return use.apply(BoundedBody.read(request, limits, reservation));
+        }
+    }
+
+    /**
+     * Reads the body as one JSON object and hands it to {@code use}.
+     *
+     * @throws InvalidLogDataException (400) when the body is empty, not a JSON object, or nested too deep
+     * @throws PayloadTooLargeException (413) when the body is over the size limit
+     */
+    public <T> T withJsonObject(HttpServletRequest request, Function<ObjectNode, T> use) {
+        return withBody(request, body -> {
+            if (items.tree(body) instanceof ObjectNode object) {
+                return use.apply(object);
+            }
+            throw InvalidLogDataException.unreadable("body must be a JSON object");
+        });
+    }
+
+    /** An empty object to build a log in, from the mapper that stores it. */
+    public ObjectNode newLog() {
+        return json.createObjectNode();
+    }
+
+    /**
+     * Normalises and stores logs an endpoint built itself, as {@code POST /logs} stores the items of its body.
+     *
+     * @return the ids of the stored logs, in order; items that fail validation are left out
+     * @throws InvalidLogDataException (400) when no log could be stored
+     * @throws PayloadTooLargeException (413) when there are more logs than one request may carry
+     */
+    public List<Long> store(List<ObjectNode> logs, TokenPrincipal principal) {
+        return ingest.ingest(logs, principal).body().ids();
+    }
+}

@@ -1,5 +1,0 @@
-package io.logcentral.ingest;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface LoggerBotUserRepository extends JpaRepository<LoggerBotUser, String> {}
