@@ -150,14 +150,28 @@ class HostileIT {
 
     @Test
     void hugeBodyWithoutAnyTokenIsRefusedOnTheSeedEndpoints() {
-        byte[] huge = new byte[40 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        huge[0] = '{';
-        huge[huge.length - 1] = '}';
         for (String path : List.of("/send_logs", "/create_user", "/log")) {
-            Api.Reply reply = api.request("POST", path).json().body(huge).send();
+            // Below Tomcat's max-swallow-size the answer arrives whole; above it the server may close the connection
+            // once it has answered, before the client is done sending, which the client sees as a reset.
+            Api.Reply reply = api.request("POST", path).json().body(spaces(20)).send();
             assertThat(reply.status()).as(path + " " + reply).isBetween(400, 499);
+            try {
+                int status =
+                        api.request("POST", path).json().body(spaces(40)).send().status();
+                assertThat(status).as(path).isBetween(400, 499);
+            } catch (IllegalStateException connectionClosedEarly) {
+                assertThat(connectionClosedEarly).hasCauseInstanceOf(IOException.class);
+            }
         }
+    }
+
+    /** A JSON object of {@code mebibytes} MiB, nearly all white space. */
+    private static byte[] spaces(int mebibytes) {
+        byte[] body = new byte[mebibytes * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        body[0] = '{';
+        body[body.length - 1] = '}';
+        return body;
     }
 
     @Test
