@@ -4,9 +4,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -22,14 +25,38 @@ class SqliteDataSources {
 
     static final String READER = "logReaderPool";
     static final String WRITER = "logWriterPool";
-    /** Domain reads are a primary-key lookup each; three let a slow one not hold up the others. */
-    static final int DOMAIN_POOL_SIZE = 3;
+    static final String DOMAIN_WRITER = "domainWriterPool";
+    static final String DOMAIN_READER = "domainReaderPool";
+    /** Domain reads are a primary-key lookup each; a few let a slow one not hold up the others. */
+    static final int DOMAIN_POOL_SIZE = 2;
 
-    /** JPA and Flyway take the primary data source: the domain's pool, never the log writer's connection. */
+    /**
+     * JPA and Flyway take the primary data source: the domain's pools, never the log writer's connection. A JPA write
+     * transaction reads before it writes (load, change, flush); begun deferred, its write fails at once with
+     * SQLITE_BUSY_SNAPSHOT whenever the log writer committed in between, which under ingest is nearly always. So write
+     * transactions run on connections that begin IMMEDIATE and wait for the write lock within the busy timeout, and
+     * read-only transactions go to connections of their own that never take it.
+     */
     @Bean
     @Primary
-    HikariDataSource dataSource(StorageProperties properties) {
-        return pool("logcentral-domain", baseConfig(properties), properties, DOMAIN_POOL_SIZE);
+    DataSource dataSource(@Qualifier(DOMAIN_WRITER) DataSource writes, @Qualifier(DOMAIN_READER) DataSource reads) {
+        LazyConnectionDataSourceProxy domain = new LazyConnectionDataSourceProxy(writes);
+        domain.setReadOnlyDataSource(reads);
+        return domain;
+    }
+
+    @Bean(name = DOMAIN_WRITER, defaultCandidate = false)
+    HikariDataSource domainWriterPool(StorageProperties properties) {
+        SQLiteConfig config = baseConfig(properties);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return pool("logcentral-domain", config, properties, DOMAIN_POOL_SIZE);
+    }
+
+    @Bean(name = DOMAIN_READER, defaultCandidate = false)
+    HikariDataSource domainReaderPool(StorageProperties properties) {
+        HikariDataSource pool = pool("logcentral-domain-reader", baseConfig(properties), properties, DOMAIN_POOL_SIZE);
+        pool.setConnectionInitSql("PRAGMA query_only = true");
+        return pool;
     }
 
     @Bean(name = WRITER, defaultCandidate = false)

@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The domain's pool (JPA, Flyway) is not the log writer's connection: holding all of it never delays a 201. */
@@ -24,7 +25,12 @@ class DomainPoolTest {
     int port;
 
     @Autowired
-    DataSource domain;
+    @Qualifier(SqliteDataSources.DOMAIN_WRITER)
+    DataSource domainWrites;
+
+    @Autowired
+    @Qualifier(SqliteDataSources.DOMAIN_READER)
+    DataSource domainReads;
 
     private Api.Reply ingest() {
         return new Api(port)
@@ -40,11 +46,12 @@ class DomainPoolTest {
         List<Connection> held = new ArrayList<>();
         try {
             for (int i = 0; i < SqliteDataSources.DOMAIN_POOL_SIZE; i++) {
-                held.add(domain.getConnection());
+                held.add(domainWrites.getConnection());
+                held.add(domainReads.getConnection());
             }
-            // One of them inside a read transaction, as a JPA read-only transaction would be.
-            held.get(0).setAutoCommit(false);
-            try (Statement read = held.get(0).createStatement()) {
+            // A reader inside a read transaction, as a JPA read-only transaction would be.
+            held.get(1).setAutoCommit(false);
+            try (Statement read = held.get(1).createStatement()) {
                 read.executeQuery("SELECT COUNT(*) FROM loggerbot_users").close();
             }
             long start = System.nanoTime();
