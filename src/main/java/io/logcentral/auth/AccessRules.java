@@ -36,12 +36,14 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
         OWN_CREDENTIALS,
         INGEST,
         READ,
+        /** Read, and what is read counts every service's logs: a token bound to one service may not. */
+        READ_EVERY_SERVICE,
         ADMIN;
 
         Optional<Scope> scope() {
             return switch (this) {
                 case INGEST -> Optional.of(Scope.INGEST);
-                case READ -> Optional.of(Scope.READ);
+                case READ, READ_EVERY_SERVICE -> Optional.of(Scope.READ);
                 case ADMIN -> Optional.of(Scope.ADMIN);
                 case OPEN, OWN_CREDENTIALS -> Optional.empty();
             };
@@ -61,8 +63,8 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
             rule("/log", Map.of(POST, Access.INGEST)),
             rule("/create_user", Map.of(POST, Access.OWN_CREDENTIALS)),
             rule("/send_logs", Map.of(POST, Access.OWN_CREDENTIALS)),
-            rule("/metrics", reading(Access.READ)),
-            rule("/actuator/prometheus", reading(Access.READ)),
+            rule("/metrics", reading(Access.READ_EVERY_SERVICE)),
+            rule("/actuator/prometheus", reading(Access.READ_EVERY_SERVICE)),
             rule("/admin/**", managing(Access.ADMIN)),
             // Reached by the error dispatch only; a request of its own for it is refused.
             rule("/error", Map.of()));
@@ -106,8 +108,14 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
         }
         Authentication caller = authentication.get();
         String needed = access.scope().orElseThrow().authority();
-        return new AuthorizationDecision(
-                isToken(caller) && caller.getAuthorities().stream().anyMatch(a -> needed.equals(a.getAuthority())));
+        boolean scoped =
+                isToken(caller) && caller.getAuthorities().stream().anyMatch(a -> needed.equals(a.getAuthority()));
+        return new AuthorizationDecision(scoped && !(access == Access.READ_EVERY_SERVICE && isBound(caller)));
+    }
+
+    static boolean isBound(Authentication caller) {
+        return caller instanceof TokenAuthentication token
+                && token.getPrincipal().isBound();
     }
 
     private static boolean isToken(Authentication caller) {

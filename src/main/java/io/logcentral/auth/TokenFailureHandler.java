@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -47,6 +48,15 @@ final class TokenFailureHandler implements AuthenticationEntryPoint, AccessDenie
         var access = AccessRules.accessFor(request);
         if (access.isEmpty()) {
             methodNotAllowed(request, response);
+            return;
+        }
+        if (access.get() == AccessRules.Access.READ_EVERY_SERVICE
+                && SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication token
+                && token.getPrincipal().isBound()) {
+            String error = "this token is bound to service '"
+                    + token.getPrincipal().service() + "' and " + request.getRequestURI()
+                    + " counts every service's logs: use a token not bound to a service";
+            problems.write(response, Problems.of(HttpStatus.FORBIDDEN, error), request.getRequestURI());
             return;
         }
         String error = access.get()
