@@ -4,6 +4,12 @@ import uPlot from "/webjars/uplot/dist/uPlot.esm.js";
 import { SEVERITIES } from "./view.js";
 
 const HEIGHT = 160;
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
+
+function seconds(interval) {
+  const match = /^(\d+)([smhd])$/.exec(interval || "");
+  return match ? Number(match[1]) * UNIT_SECONDS[match[2]] : 60;
+}
 
 export class Histogram {
   constructor(element, onZoom) {
@@ -57,8 +63,10 @@ export class Histogram {
       padding: [8, 12, 0, 4],
       cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
       legend: { show: true, live: true },
-      scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
-      axes: [axis, { ...axis, size: 44 }],
+      // A bucket's bar spans from its start to the next one's, so the range ends one interval after the last start.
+      scales: { x: { time: true, range: (u, min, max) => [min, max + seconds(this.stats.interval)] }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+      // Counts are whole numbers: no tick at 0.5.
+      axes: [axis, { ...axis, size: 44, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7] }],
       series: [
         {},
         ...this.shown.map((sev, i) => ({

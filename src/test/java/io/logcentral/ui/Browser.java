@@ -78,6 +78,7 @@ final class Browser implements AutoCloseable {
         driver.get(base + "/" + fragment);
         driver.navigate().refresh();
         waitFor(d -> d.findElement(By.id("token")).isDisplayed());
+        consoleErrors(); // drops what earlier tests left in the console log
     }
 
     void signIn(String token) {
