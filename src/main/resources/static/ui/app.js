@@ -213,6 +213,10 @@ $("search").addEventListener("submit", (event) => {
   event.preventDefault();
   change((v) => (v.q = $("q").value.trim()));
 });
+$("filters-toggle").addEventListener("click", (event) => {
+  const open = $("facets").classList.toggle("open");
+  event.target.setAttribute("aria-expanded", String(open));
+});
 $("live").addEventListener("click", () => change((v) => (v.live = !v.live)));
 $("new-logs").addEventListener("click", () => {
   window.scrollTo(0, 0);

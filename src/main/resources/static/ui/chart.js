@@ -66,7 +66,7 @@ export class Histogram {
       // A bucket's bar spans from its start to the next one's, so the range ends one interval after the last start.
       scales: { x: { time: true, range: (u, min, max) => [min, max + seconds(this.stats.interval)] }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
       // Counts are whole numbers: no tick at 0.5.
-      axes: [axis, { ...axis, size: 44, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7] }],
+      axes: [{ ...axis, space: 70 }, { ...axis, size: 44, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7] }],
       series: [
         {},
         ...this.shown.map((sev, i) => ({

@@ -1,9 +1,9 @@
 // The result list: one row per log, newest first; a row expands to every field and attribute.
 import { FIELD_FILTERS } from "./view.js";
 
-const TIME = new Intl.DateTimeFormat(undefined, {
-  year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
-  fractionalSecondDigits: 3, hour12: false,
+const DATE = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "2-digit", day: "2-digit" });
+const CLOCK = new Intl.DateTimeFormat(undefined, {
+  hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hour12: false,
 });
 
 export function el(tag, props = {}, ...children) {
@@ -62,7 +62,7 @@ export class LogList {
     const head = el(
       "button",
       { class: "log-head", type: "button", "aria-expanded": "false", "aria-controls": details.id },
-      el("span", { class: "log-time" }, el("time", { dateTime: log.timestamp }, TIME.format(new Date(log.timestamp)))),
+      el("span", { class: "log-time" }, time(log.timestamp)),
       el("span", { class: "log-sev" }, log.severity),
       el("span", { class: "log-service" }, log.service),
       el("span", { class: "log-message" }, log.message),
@@ -119,6 +119,12 @@ export class LogList {
       : null;
     return el("tr", { "data-field": name }, el("th", { scope: "row" }, name), el("td", {}, shown), el("td", {}, button));
   }
+}
+
+/** Local date and time to the millisecond; a phone shows the time only. */
+function time(timestamp) {
+  const at = new Date(timestamp);
+  return el("time", { dateTime: timestamp }, el("span", { class: "log-date" }, DATE.format(at) + " "), CLOCK.format(at));
 }
 
 /** Nested attribute objects as dotted keys, the form attr.<key> filters take. */

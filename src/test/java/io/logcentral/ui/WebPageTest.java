@@ -319,6 +319,9 @@ class WebPageTest {
         browser.find(By.id("theme")).click();
         browser.waitFor(d -> !before.equals(browser.script("return getComputedStyle(document.body).backgroundColor")));
         browser.screenshot("phone");
+        assertThat(browser.find(By.id("services")).isDisplayed()).isFalse();
+        browser.find(By.id("filters-toggle")).click();
+        browser.waitFor(d -> d.findElement(By.id("services")).isDisplayed());
         for (WebElement control : browser.driver.findElements(By.cssSelector("button, input"))) {
             if (control.isDisplayed()) {
                 assertThat(control.getAccessibleName())
