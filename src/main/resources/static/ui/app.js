@@ -81,12 +81,14 @@ function show() {
     next = nextLink(response);
     $("logs").setAttribute("aria-busy", "false");
     summary();
+    performance.mark("logcentral:logs"); // time to the first results, for measurements
     // The observer only reports changes: on a screen taller than the page, ask for the next one now.
     if ($("more").getBoundingClientRect().top < innerHeight + 400) loadMore();
   }).catch(failed);
   getJson("/logs/stats?" + countParams("severity"), { signal }).then((stats) => {
     chart.render(stats, view.severities);
     facets.showSeverities(view, stats);
+    performance.mark("logcentral:chart");
     inRange = stats.buckets.reduce((sum, b) => sum + view.severities.reduce((s, sev) => s + (b.counts[sev] || 0), 0)
       + (view.severities.length ? 0 : b.total), 0);
     summary();

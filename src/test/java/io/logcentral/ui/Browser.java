@@ -39,7 +39,11 @@ final class Browser implements AutoCloseable {
     private final String base;
 
     Browser(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port);
+    }
+
+    Browser(String base) {
+        this.base = base;
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         try {
             this.profile = Files.createTempDirectory("logcentral-chromium");
