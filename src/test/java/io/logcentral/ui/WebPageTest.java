@@ -149,6 +149,39 @@ class WebPageTest {
     }
 
     @Test
+    void aCustomRangeShowsOnlyLogsInsideItAndTheSyntaxHelpIsOneClickAway() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        send(logAt(service, "inside " + word, now.minus(2, ChronoUnit.HOURS)));
+        send(logAt(service, "outside " + word, now.minus(30, ChronoUnit.MINUTES)));
+        browser.open("#since=24h&q=" + word);
+        browser.signInAndWait(TestTokens.READER);
+        browser.waitFor(d -> browser.messages().size() == 2);
+
+        browser.script(
+                "document.getElementById('range-start').value = arguments[0];"
+                        + "document.getElementById('range-end').value = arguments[1];",
+                local(now.minus(3, ChronoUnit.HOURS)),
+                local(now.minus(1, ChronoUnit.HOURS)));
+        browser.find(By.cssSelector("#custom-range button[type=submit]")).click();
+
+        browser.waitFor(d -> browser.messages().equals(List.of("inside " + word)));
+        assertThat(browser.hash()).contains("timestamp_start=", "timestamp_end=");
+        WebElement help = browser.find(By.cssSelector(".help .help-body"));
+        assertThat(help.isDisplayed()).isFalse();
+        browser.find(By.cssSelector(".help summary")).click();
+        browser.waitFor(d -> help.isDisplayed());
+        assertThat(help.getText()).contains("\"connection reset\"", "conn*");
+    }
+
+    /** What a datetime-local input holds for this instant in the browser's time zone. */
+    private String local(Instant at) {
+        return (String) browser.script(
+                "const d = new Date(arguments[0]);"
+                        + " return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19)",
+                at.toString());
+    }
+
+    @Test
     void aRowExpandsToEveryFieldAndFiltersByAClickedValue() {
         Map<String, Object> wanted = log(service, "ERROR", "card declined " + word, 2);
         wanted.put("request_id", "req-" + word);
