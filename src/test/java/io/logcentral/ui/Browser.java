@@ -109,6 +109,14 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /** Clicks what the selector finds, again if the page redrew it (facets are redrawn when their counts come). */
+    void click(By by) {
+        waitFor(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
     void type(By by, String text) {
         WebElement input = driver.findElement(by);
         input.clear();
