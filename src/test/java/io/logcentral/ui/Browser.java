@@ -30,6 +30,16 @@ import org.springframework.util.FileSystemUtils;
 final class Browser implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * Selenium warns on every start that it has no DevTools bindings for this Chromium's version; WebDriver itself
+     * needs none. Held here so the level is not lost with a collected logger.
+     */
+    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
