@@ -86,6 +86,7 @@ class WebPageTest {
         browser.waitFor(d -> Integer.parseInt(serviceCount(service + "-api")) > 0
                 && browser.rows().size() >= 100);
         browser.screenshot("search");
+        assertEveryVisibleControlHasAnAccessibleName();
         assertThat(browser.consoleErrors())
                 .as("console errors, CSP refusals among them")
                 .isEmpty();
@@ -354,13 +355,7 @@ class WebPageTest {
         assertThat(browser.find(By.id("services")).isDisplayed()).isFalse();
         browser.find(By.id("filters-toggle")).click();
         browser.waitFor(d -> d.findElement(By.id("services")).isDisplayed());
-        for (WebElement control : browser.driver.findElements(By.cssSelector("button, input"))) {
-            if (control.isDisplayed()) {
-                assertThat(control.getAccessibleName())
-                        .as(control.getAttribute("outerHTML"))
-                        .isNotBlank();
-            }
-        }
+        assertEveryVisibleControlHasAnAccessibleName();
     }
 
     /** Logs spread over the last hour from three services, mostly INFO, so the histogram has something to show. */
@@ -408,6 +403,16 @@ class WebPageTest {
         List<Long> ids = new ArrayList<>();
         reply.json().get("ids").forEach(id -> ids.add(id.asLong()));
         return ids;
+    }
+
+    private void assertEveryVisibleControlHasAnAccessibleName() {
+        for (WebElement control : browser.driver.findElements(By.cssSelector("button, input, summary, a"))) {
+            if (control.isDisplayed()) {
+                assertThat(control.getAccessibleName())
+                        .as(control.getAttribute("outerHTML"))
+                        .isNotBlank();
+            }
+        }
     }
 
     private void search(String text) {
