@@ -56,6 +56,9 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
     static final List<Rule> RULES = List.of(
             rule("/", reading(Access.OPEN)),
             rule("/health", reading(Access.OPEN)),
+            // The web page's scripts, styles and chart library: the token is entered in the page itself.
+            rule("/ui/**", reading(Access.OPEN)),
+            rule("/webjars/**", reading(Access.OPEN)),
             rule("/logs", Map.of(POST, Access.INGEST, GET, Access.READ, HEAD, Access.READ)),
             // A HEAD would hold a live tail open that can never send anything.
             rule("/logs/stream", Map.of(GET, Access.READ)),
