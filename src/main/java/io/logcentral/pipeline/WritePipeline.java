@@ -114,7 +114,20 @@ public class WritePipeline implements SmartLifecycle {
             if (queue.remove(pending)) {
                 throw new StoreUnavailableException("the store did not commit in time; nothing was stored", e);
             }
-            return pending.done().get();
+            return awaitTaken(pending);
+        }
+    }
+
+    /** The writer has the request: its outcome comes, unless the writer thread is gone (which it never should be). */
+    private long awaitTaken(Pending pending) throws ExecutionException, InterruptedException {
+        while (true) {
+            try {
+                return pending.done().get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException stillCommitting) {
+                if (!isRunning()) {
+                    throw new StoreUnavailableException("the writer stopped before the commit ended", stillCommitting);
+                }
+            }
         }
     }
 
