@@ -1,0 +1,166 @@
+package io.logcentral.alert;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends outbox rows: one lane (a thread) per channel, so a channel that hangs until its timeout delays only its own
+ * notifications; failed tries come back after a doubling wait until {@code maxAttempts}. No transaction is open
+ * while a channel is being talked to.
+ */
+@Component
+class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final NotificationRepository notifications;
+    private final ChannelRepository channels;
+    private final TransactionTemplate transactions;
+    private final Deliveries deliveries;
+    private final AlertProperties properties;
+    private final AlertMetrics metrics;
+    private final Clock clock;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemon("alert-retry"));
+    private final ConcurrentHashMap<String, ExecutorService> lanes = new ConcurrentHashMap<>();
+
+    OutboxSender(
+            NotificationRepository notifications,
+            ChannelRepository channels,
+            TransactionTemplate transactions,
+            Deliveries deliveries,
+            AlertProperties properties,
+            AlertMetrics metrics,
+            Clock clock) {
+        this.notifications = notifications;
+        this.channels = channels;
+        this.transactions = transactions;
+        this.deliveries = deliveries;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** What was pending when the server last stopped is sent now, each at its planned time. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resendPending() {
+        List<Notification> pending =
+                transactions.execute(status -> notifications.findByStatus(Notification.Status.pending));
+        metrics.pendingAtStart(pending.size());
+        if (!pending.isEmpty()) {
+            log.info("Resending {} pending notifications", pending.size());
+        }
+        // A restart is a fresh chance: what waited for its next try goes now.
+        pending.forEach(n -> dispatch(n.id(), n.channel(), clock.millis()));
+    }
+
+    void dispatch(long id, String channel, long dueMillis) {
+        long delay = dueMillis - clock.millis();
+        if (delay <= 0) {
+            lane(channel).execute(() -> attempt(id));
+        } else {
+            retries.schedule(() -> lane(channel).execute(() -> attempt(id)), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        retries.shutdownNow();
+        lanes.values().forEach(ExecutorService::shutdownNow);
+    }
+
+    private void attempt(long id) {
+        try {
+            Attempt attempt = transactions.execute(status -> load(id));
+            if (attempt == null) {
+                return;
+            }
+            String error = null;
+            try {
+                deliveries.send(attempt.channel(), attempt.message());
+            } catch (ChannelFailure e) {
+                error = e.getMessage();
+            }
+            record(id, error);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The store refused the bookkeeping: the row stays pending and the next start sends it.
+            log.warn("Notification {} could not be recorded: {}", id, e.toString());
+        }
+    }
+
+    private Attempt load(long id) {
+        Notification notification = notifications.findById(id).orElse(null);
+        if (notification == null || notification.status() != Notification.Status.pending) {
+            return null;
+        }
+        Channel channel = channels.findById(notification.channel()).orElse(null);
+        if (channel == null) {
+            notification.failed("channel " + notification.channel() + " no longer exists", null);
+            metrics.failed();
+            return null;
+        }
+        return new Attempt(channel, JsonColumns.JSON.readValue(notification.payload(), AlertMessage.class));
+    }
+
+    private void record(long id, String error) {
+        Notification done = transactions.execute(status -> {
+            Notification notification = notifications.findById(id).orElseThrow();
+            if (error == null) {
+                notification.sent(clock.millis());
+                return notification;
+            }
+            boolean last = notification.attempts() + 1 >= properties.maxAttempts();
+            notification.failed(
+                    error,
+                    last
+                            ? null
+                            : clock.millis() + backoff(notification.attempts()).toMillis());
+            return notification;
+        });
+        switch (done.status()) {
+            case sent -> metrics.sent();
+            case failed -> {
+                metrics.failed();
+                log.warn("Notification {} to {} failed for good: {}", id, done.channel(), error);
+            }
+            case pending -> {
+                log.debug("Notification {} to {} failed, retrying: {}", id, done.channel(), error);
+                dispatch(id, done.channel(), done.nextAttemptAt());
+            }
+        }
+    }
+
+    /** 1 s, 2 s, 4 s ... up to {@code maxRetry}. */
+    private Duration backoff(int failedBefore) {
+        Duration wait = properties.firstRetry().multipliedBy(1L << Math.min(failedBefore, 20));
+        return wait.compareTo(properties.maxRetry()) > 0 ? properties.maxRetry() : wait;
+    }
+
+    private ExecutorService lane(String channel) {
+        return lanes.computeIfAbsent(channel, name -> Executors.newSingleThreadExecutor(daemon("alert-send-" + name)));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private record Attempt(Channel channel, AlertMessage message) {}
+}
