@@ -70,7 +70,8 @@ class AlertEvaluator implements SmartLifecycle {
                 List<Throttle.Fire> fires = new ArrayList<>();
                 if (batch != null) {
                     check(batch, fires);
-                    metrics.checked(System.nanoTime() - batch.handedNanos());
+                    int size = batch.committed().logs().size();
+                    metrics.checked(batch.committed().idOf(size - 1), System.nanoTime() - batch.handedNanos());
                 }
                 fires.addAll(throttle.ended(clock.instant()));
                 if (!fires.isEmpty()) {

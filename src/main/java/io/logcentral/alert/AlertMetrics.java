@@ -21,6 +21,7 @@ public final class AlertMetrics {
     private final Counter evaluationErrors;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong checkedThrough = new AtomicLong();
     private final Timer lag;
 
     AlertMetrics(MeterRegistry registry) {
@@ -98,7 +99,13 @@ public final class AlertMetrics {
         backlog.set(logs);
     }
 
-    void checked(long nanosSinceCommit) {
+    void checked(long lastId, long nanosSinceCommit) {
+        checkedThrough.set(lastId);
         lag.record(nanosSinceCommit, TimeUnit.NANOSECONDS);
+    }
+
+    /** The id of the last log checked against the rules. */
+    long checkedThrough() {
+        return checkedThrough.get();
     }
 }

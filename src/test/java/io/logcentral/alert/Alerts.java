@@ -44,6 +44,21 @@ final class Alerts {
         return reply.json().get("id").asLong();
     }
 
+    /** Posts logs and waits until the rules have seen them, so moving the clock afterwards cannot reach back. */
+    Api.Reply postChecked(AlertMetrics metrics, String service, String severity, String... messages)
+            throws InterruptedException {
+        Api.Reply reply = post(service, severity, messages);
+        long last = reply.json().get("ids").get(messages.length - 1).asLong();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (metrics.checkedThrough() < last) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("log " + last + " was not checked within 5 s");
+            }
+            Thread.sleep(10);
+        }
+        return reply;
+    }
+
     Api.Reply post(String service, String severity, String... messages) {
         List<Map<String, Object>> logs = java.util.Arrays.stream(messages)
                 .map(m -> Api.log(service, severity, m))
