@@ -6,6 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A stored channel: where notifications go, with its settings (secrets included, never shown). */
@@ -36,7 +38,7 @@ class Channel {
 
     void define(ChannelType type, Map<String, String> settings, long now) {
         this.type = type;
-        this.settings = Map.copyOf(settings);
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.updatedAt = now;
     }
 
