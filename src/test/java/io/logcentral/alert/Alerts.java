@@ -10,23 +10,26 @@ import tools.jackson.databind.JsonNode;
 final class Alerts {
 
     private final Api api;
+    private final String admin;
 
     Alerts(Api api) {
+        this(api, TestTokens.ADMIN);
+    }
+
+    Alerts(Api api, String adminToken) {
         this.api = api;
+        this.admin = adminToken;
     }
 
     Api.Reply createChannel(Map<String, Object> channel) {
         return api.post("/admin/channels", Api.write(channel))
                 .json()
-                .token(TestTokens.ADMIN)
+                .token(admin)
                 .send();
     }
 
     Api.Reply createRule(Map<String, Object> rule) {
-        return api.post("/admin/alerts", Api.write(rule))
-                .json()
-                .token(TestTokens.ADMIN)
-                .send();
+        return api.post("/admin/alerts", Api.write(rule)).json().token(admin).send();
     }
 
     void webhook(String name, String url) {
@@ -63,14 +66,11 @@ final class Alerts {
         List<Map<String, Object>> logs = java.util.Arrays.stream(messages)
                 .map(m -> Api.log(service, severity, m))
                 .toList();
-        return api.post("/logs", Api.write(logs)).json().token(TestTokens.ADMIN).send();
+        return api.post("/logs", Api.write(logs)).json().token(admin).send();
     }
 
     JsonNode notifications() {
-        return api.get("/admin/notifications?limit=1000")
-                .token(TestTokens.ADMIN)
-                .send()
-                .json();
+        return api.get("/admin/notifications?limit=1000").token(admin).send().json();
     }
 
     static boolean about(Receiver.Received received, String service) {
