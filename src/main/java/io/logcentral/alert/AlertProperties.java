@@ -1,6 +1,8 @@
 package io.logcentral.alert;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long a channel may take to accept a connection
  * @param sendTimeout how long a channel may take to answer once connected
  * @param telegramApiUrl the Bot API's base, for channels that name none (a proxy, or a test server)
+ * @param rules rules kept in configuration, by name; each start writes them over the stored rule of that name
  */
 @ConfigurationProperties("logcentral.alerts")
 record AlertProperties(
@@ -25,4 +28,19 @@ record AlertProperties(
         @DefaultValue("5m") Duration maxRetry,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("5s") Duration sendTimeout,
-        @DefaultValue("https://api.telegram.org") String telegramApiUrl) {}
+        @DefaultValue("https://api.telegram.org") String telegramApiUrl,
+        @DefaultValue Map<String, ConfiguredRule> rules) {
+
+    /** A rule as configuration spells it ({@code min-severity}, lists as comma lists); read like the API's JSON. */
+    record ConfiguredRule(
+            String minSeverity,
+            List<String> severities,
+            List<String> services,
+            String q,
+            Map<String, String> attributes,
+            Integer threshold,
+            String window,
+            List<String> channels,
+            Map<String, String> cooldown,
+            Boolean enabled) {}
+}
