@@ -22,6 +22,8 @@ class AlertEvaluator implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Notifications kept for another try while the store refuses them; beyond this the oldest are given up. */
+    private static final int UNSTORED_KEPT = 10_000;
 
     private final CommittedLogs backlog;
     private final RuleBook book;
@@ -31,6 +33,7 @@ class AlertEvaluator implements SmartLifecycle {
     private final Throttle throttle;
     private volatile Thread thread;
     private List<CompiledRule> known = List.of();
+    private final List<Throttle.Fire> fires = new ArrayList<>();
 
     AlertEvaluator(CommittedLogs backlog, RuleBook book, Outbox outbox, AlertMetrics metrics, Clock clock) {
         this.backlog = backlog;
@@ -67,16 +70,13 @@ class AlertEvaluator implements SmartLifecycle {
         while (thread != null) {
             try {
                 CommittedLogs.Batch batch = backlog.poll(POLL);
-                List<Throttle.Fire> fires = new ArrayList<>();
                 if (batch != null) {
-                    check(batch, fires);
+                    check(batch);
                     int size = batch.committed().logs().size();
                     metrics.checked(batch.committed().idOf(size - 1), System.nanoTime() - batch.handedNanos());
                 }
                 fires.addAll(throttle.ended(clock.instant()));
-                if (!fires.isEmpty()) {
-                    outbox.enqueue(fires);
-                }
+                store();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -86,7 +86,23 @@ class AlertEvaluator implements SmartLifecycle {
         }
     }
 
-    private void check(CommittedLogs.Batch batch, List<Throttle.Fire> fires) {
+    /** Into the outbox; if the store refuses, they wait for the next round instead of being lost. */
+    private void store() {
+        if (fires.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.enqueue(List.copyOf(fires));
+            fires.clear();
+        } catch (RuntimeException e) {
+            if (fires.size() > UNSTORED_KEPT) {
+                fires.subList(0, fires.size() - UNSTORED_KEPT).clear();
+            }
+            throw e;
+        }
+    }
+
+    private void check(CommittedLogs.Batch batch) {
         List<CompiledRule> rules = book.rules();
         if (rules != known) {
             known = rules;
