@@ -69,9 +69,9 @@ class OutboxSender {
     void dispatch(long id, String channel, long dueMillis) {
         long delay = dueMillis - clock.millis();
         if (delay <= 0) {
-            lane(channel).execute(() -> attempt(id));
+            lane(channel).execute(() -> attempt(id, channel));
         } else {
-            retries.schedule(() -> lane(channel).execute(() -> attempt(id)), delay, TimeUnit.MILLISECONDS);
+            retries.schedule(() -> lane(channel).execute(() -> attempt(id, channel)), delay, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -81,7 +81,7 @@ class OutboxSender {
         lanes.values().forEach(ExecutorService::shutdownNow);
     }
 
-    private void attempt(long id) {
+    private void attempt(long id, String channel) {
         try {
             Attempt attempt = transactions.execute(status -> load(id));
             if (attempt == null) {
@@ -97,8 +97,9 @@ class OutboxSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            // The store refused the bookkeeping: the row stays pending and the next start sends it.
-            log.warn("Notification {} could not be recorded: {}", id, e.toString());
+            // The store refused the bookkeeping (busy, full): the row is still pending, so try it again later.
+            log.warn("Notification {} could not be recorded, trying again: {}", id, e.toString());
+            dispatch(id, channel, clock.millis() + properties.firstRetry().toMillis());
         }
     }
 
