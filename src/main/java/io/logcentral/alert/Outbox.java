@@ -5,7 +5,7 @@ import io.logcentral.storage.Timestamps;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,24 +58,30 @@ class Outbox {
     }
 
     private List<Long> store(List<Addressed> messages) {
-        List<Notification> saved = transactions.execute(status -> {
-            Set<String> existing =
-                    channels.findAll().stream().map(Channel::name).collect(Collectors.toSet());
+        List<Queued> queued = transactions.execute(status -> {
+            Map<String, Channel> existing =
+                    channels.findAll().stream().collect(Collectors.toMap(Channel::name, channel -> channel));
             long now = clock.millis();
-            List<Notification> rows = new ArrayList<>();
+            List<Queued> rows = new ArrayList<>();
             for (Addressed addressed : messages) {
                 String payload = JsonColumns.JSON.writeValueAsString(addressed.message());
-                for (String channel : addressed.channels().isEmpty() ? existing : Set.copyOf(addressed.channels())) {
-                    if (existing.contains(channel)) {
-                        rows.add(new Notification(addressed.message(), channel, payload, now));
+                List<String> names = addressed.channels().isEmpty()
+                        ? List.copyOf(existing.keySet())
+                        : addressed.channels().stream().distinct().toList();
+                for (String name : names) {
+                    Channel channel = existing.get(name);
+                    if (channel != null) {
+                        Notification row =
+                                notifications.save(new Notification(addressed.message(), name, payload, now));
+                        rows.add(new Queued(row.id(), channel, addressed.message()));
                     }
                 }
             }
-            return notifications.saveAll(rows);
+            return rows;
         });
-        metrics.queued(saved.size());
-        saved.forEach(n -> sender.dispatch(n.id(), n.channel(), n.nextAttemptAt()));
-        return saved.stream().map(Notification::id).toList();
+        metrics.queued(queued.size());
+        queued.forEach(q -> sender.sendNow(q.id(), q.channel(), q.message()));
+        return queued.stream().map(Queued::id).toList();
     }
 
     private AlertMessage message(Throttle.Fire fire) {
@@ -94,4 +100,6 @@ class Outbox {
     }
 
     private record Addressed(AlertMessage message, List<String> channels) {}
+
+    private record Queued(long id, Channel channel, AlertMessage message) {}
 }

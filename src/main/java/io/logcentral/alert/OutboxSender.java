@@ -81,12 +81,24 @@ class OutboxSender {
         lanes.values().forEach(ExecutorService::shutdownNow);
     }
 
+    /** The first try of a row just committed, with what it says still in hand: no read of the store before it. */
+    void sendNow(long id, Channel channel, AlertMessage message) {
+        lane(channel.name()).execute(() -> deliver(id, new Attempt(channel, message)));
+    }
+
     private void attempt(long id, String channel) {
         try {
             Attempt attempt = transactions.execute(status -> load(id));
-            if (attempt == null) {
-                return;
+            if (attempt != null) {
+                deliver(id, attempt);
             }
+        } catch (RuntimeException e) {
+            retryLater(id, channel, e);
+        }
+    }
+
+    private void deliver(long id, Attempt attempt) {
+        try {
             String error = null;
             try {
                 deliveries.send(attempt.channel(), attempt.message());
@@ -97,10 +109,14 @@ class OutboxSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            // The store refused the bookkeeping (busy, full): the row is still pending, so try it again later.
-            log.warn("Notification {} could not be recorded, trying again: {}", id, e.toString());
-            dispatch(id, channel, clock.millis() + properties.firstRetry().toMillis());
+            retryLater(id, attempt.channel().name(), e);
         }
+    }
+
+    /** The store refused the bookkeeping (busy, full): the row is still pending, so it is tried again later. */
+    private void retryLater(long id, String channel, RuntimeException e) {
+        log.warn("Notification {} could not be recorded, trying again: {}", id, e.toString());
+        dispatch(id, channel, clock.millis() + properties.firstRetry().toMillis());
     }
 
     private Attempt load(long id) {
