@@ -8,7 +8,8 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     List<Notification> findByStatus(Notification.Status status);
 
-    long countByStatus(Notification.Status status);
+    List<Notification> findByStatusAndNextAttemptAtLessThanEqualOrderByIdAsc(
+            Notification.Status status, long time, Pageable page);
 
     List<Notification> findAllByOrderByIdDesc(Pageable page);
 }

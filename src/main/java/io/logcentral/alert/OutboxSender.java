@@ -4,27 +4,25 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends outbox rows: one lane (a thread) per channel, so a channel that hangs until its timeout delays only its own
- * notifications; failed tries come back after a doubling wait until {@code maxAttempts}. No transaction is open
- * while a channel is being talked to.
+ * Sends outbox rows on {@link SendLanes}; failed tries come back after a doubling wait until {@code maxAttempts}, and a
+ * sweep every {@link #SWEEP_SECONDS} picks up pending rows nothing in memory waits for. No transaction is open while
+ * a channel is being talked to.
  */
 @Component
 class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final long SWEEP_SECONDS = 30;
+    private static final int SWEEP_ROWS = 1000;
 
     private final NotificationRepository notifications;
     private final ChannelRepository channels;
@@ -33,8 +31,7 @@ class OutboxSender {
     private final AlertProperties properties;
     private final AlertMetrics metrics;
     private final Clock clock;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemon("alert-retry"));
-    private final ConcurrentHashMap<String, ExecutorService> lanes = new ConcurrentHashMap<>();
+    private final SendLanes lanes = new SendLanes();
 
     OutboxSender(
             NotificationRepository notifications,
@@ -53,7 +50,7 @@ class OutboxSender {
         this.clock = clock;
     }
 
-    /** What was pending when the server last stopped is sent now, each at its planned time. */
+    /** What was pending when the server last stopped is sent now; then the sweep runs every {@link #SWEEP_SECONDS}. */
     @EventListener(ApplicationReadyEvent.class)
     void resendPending() {
         List<Notification> pending =
@@ -64,26 +61,33 @@ class OutboxSender {
         }
         // A restart is a fresh chance: what waited for its next try goes now.
         pending.forEach(n -> dispatch(n.id(), n.channel(), clock.millis()));
+        lanes.every(SWEEP_SECONDS, this::sweep);
     }
 
     void dispatch(long id, String channel, long dueMillis) {
-        long delay = dueMillis - clock.millis();
-        if (delay <= 0) {
-            lane(channel).execute(() -> attempt(id, channel));
-        } else {
-            retries.schedule(() -> lane(channel).execute(() -> attempt(id, channel)), delay, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        retries.shutdownNow();
-        lanes.values().forEach(ExecutorService::shutdownNow);
+        lanes.submit(id, channel, dueMillis - clock.millis(), () -> attempt(id, channel));
     }
 
     /** The first try of a row just committed, with what it says still in hand: no read of the store before it. */
     void sendNow(long id, Channel channel, AlertMessage message) {
-        lane(channel.name()).execute(() -> deliver(id, new Attempt(channel, message)));
+        lanes.submit(id, channel.name(), 0, () -> deliver(id, new Attempt(channel, message)));
+    }
+
+    @PreDestroy
+    void stop() {
+        lanes.stop();
+    }
+
+    /** Pending rows that are due and that no lane holds (a full lane left them in the store). */
+    private void sweep() {
+        try {
+            List<Notification> due =
+                    transactions.execute(status -> notifications.findByStatusAndNextAttemptAtLessThanEqualOrderByIdAsc(
+                            Notification.Status.pending, clock.millis(), PageRequest.of(0, SWEEP_ROWS)));
+            due.forEach(n -> dispatch(n.id(), n.channel(), n.nextAttemptAt()));
+        } catch (RuntimeException e) {
+            log.warn("Looking for pending notifications failed: {}", e.toString());
+        }
     }
 
     private void attempt(long id, String channel) {
@@ -165,18 +169,6 @@ class OutboxSender {
     private Duration backoff(int failedBefore) {
         Duration wait = properties.firstRetry().multipliedBy(1L << Math.min(failedBefore, 20));
         return wait.compareTo(properties.maxRetry()) > 0 ? properties.maxRetry() : wait;
-    }
-
-    private ExecutorService lane(String channel) {
-        return lanes.computeIfAbsent(channel, name -> Executors.newSingleThreadExecutor(daemon("alert-send-" + name)));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private record Attempt(Channel channel, AlertMessage message) {}

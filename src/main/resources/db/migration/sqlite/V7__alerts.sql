@@ -45,4 +45,5 @@ CREATE TABLE notifications (
     sent_at         INTEGER,
     last_error      TEXT
 );
-CREATE INDEX notifications_pending ON notifications (next_attempt_at) WHERE status = 'pending';
+-- The sweep and the restart look for pending rows that are due; the history is read newest first by id.
+CREATE INDEX notifications_due ON notifications (status, next_attempt_at);
