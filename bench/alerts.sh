@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The alert benchmark of issue 10, against the real jar on 127.0.0.1, all phases in one server run: batch ingest
-# (200 logs per POST, 4 connections) with no rule, 10 rules, 100 rules, and 100 rules plus a rule whose channel is a
-# dead webhook; during each phase with rules, CRITICAL probes and the time from their 201 to the webhook's receipt.
+# (200 logs per POST, 4 connections) with no rule, 10 rules, 100 rules, and 100 rules with a dead webhook as a second
+# channel; during each phase with rules, CRITICAL probes and the time from their 201 to the live webhook's receipt.
 # Usage: bench/alerts.sh [seconds per phase=10] [runs=3] [java binary]
 set -euo pipefail
 cd "$(dirname "$0")/.."
