@@ -1,6 +1,7 @@
 package io.logcentral.alert;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -109,7 +110,7 @@ final class ChannelRequests {
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 throw new InvalidAlertException(field, "must be an absolute http or https URL");
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new InvalidAlertException(field, "must be an absolute http or https URL");
         }
     }

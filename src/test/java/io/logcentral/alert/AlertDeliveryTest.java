@@ -186,6 +186,15 @@ class AlertDeliveryTest {
             }
 
             assertThat(sent).isPositive();
+            assertThat(api.get("/actuator/prometheus")
+                            .token(TestTokens.READER)
+                            .send()
+                            .body())
+                    .contains(
+                            "logcentral_notifications_sent_total",
+                            "logcentral_notifications_pending",
+                            "logcentral_alerts_evaluation_lag_seconds",
+                            "logcentral_alerts_dropped_logs_total");
             var history = alerts.notifications();
             var mine = history.valueStream()
                     .filter(n -> n.get("rule").asString().equals("counted"))
