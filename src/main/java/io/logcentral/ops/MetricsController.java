@@ -1,5 +1,6 @@
 package io.logcentral.ops;
 
+import io.logcentral.alert.AlertMetrics;
 import io.logcentral.ingest.IngestMetrics;
 import io.logcentral.pipeline.PipelineMetrics;
 import io.logcentral.pipeline.WritePipeline;
@@ -17,11 +18,13 @@ class MetricsController {
     private final IngestMetrics ingest;
     private final PipelineMetrics pipeline;
     private final StoreStatus store;
+    private final AlertMetrics alerts;
 
-    MetricsController(IngestMetrics ingest, WritePipeline pipeline, StoreStatus store) {
+    MetricsController(IngestMetrics ingest, WritePipeline pipeline, StoreStatus store, AlertMetrics alerts) {
         this.ingest = ingest;
         this.pipeline = pipeline.metrics();
         this.store = store;
+        this.alerts = alerts;
     }
 
     @GetMapping("/metrics")
@@ -30,8 +33,7 @@ class MetricsController {
         long processed = ingest.logsProcessed();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("logs_processed", processed);
-        // Alerts do not exist yet; the field is here because seed 004's clients read it.
-        body.put("notifications_sent", 0);
+        body.putAll(alerts.snapshot());
         body.put("logs_rejected", ingest.logsRejected());
         body.put("requests_rejected", ingest.requestsRejected());
         body.put("logs_by_severity", ingest.logsBySeverity());

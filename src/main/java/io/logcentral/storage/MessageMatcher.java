@@ -1,0 +1,112 @@
+package io.logcentral.storage;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code q} of a search ({@link SearchText}'s syntax) checked against one message in memory, for callers that see
+ * logs before any index does (alert rules): words ANDed, {@code "a phrase"}, {@code -word}, {@code word*}, and terms
+ * without a letter or digit matched as substrings. Words are compared as the search index tokenizes them: runs of
+ * letters and digits, case and diacritics folded.
+ */
+public final class MessageMatcher {
+
+    /** A term: an optional minus, then a quoted phrase or a bare word, then an optional star. */
+    private static final Pattern TERM = Pattern.compile("(-(?=\\S))?(?:\"([^\"]*)\"?|([^\\s\"]+))(\\*)?");
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}\\p{Co}]+");
+
+    private final List<Phrase> required = new ArrayList<>();
+    private final List<Phrase> excluded = new ArrayList<>();
+    private final List<String> substrings = new ArrayList<>();
+    private final List<String> absentSubstrings = new ArrayList<>();
+
+    private MessageMatcher(String q) {
+        String cleaned = q.codePoints()
+                .map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        Matcher term = TERM.matcher(cleaned);
+        while (term.find()) {
+            add(
+                    term.group(1) != null,
+                    term.group(2) != null,
+                    term.group(2) != null ? term.group(2) : term.group(3),
+                    term.group(4) != null);
+        }
+    }
+
+    /** A matcher for {@code q}; a blank {@code q} matches every message. */
+    public static MessageMatcher of(String q) {
+        return new MessageMatcher(q == null ? "" : q);
+    }
+
+    public boolean matches(String message) {
+        List<String> words = words(message);
+        String lower = message.toLowerCase(Locale.ROOT);
+        return required.stream().allMatch(p -> p.in(words))
+                && excluded.stream().noneMatch(p -> p.in(words))
+                && substrings.stream().allMatch(lower::contains)
+                && absentSubstrings.stream().noneMatch(lower::contains);
+    }
+
+    private void add(boolean negated, boolean quoted, String text, boolean starred) {
+        boolean prefix = starred;
+        if (!quoted && !starred && text.endsWith("*")) {
+            prefix = true;
+            text = text.substring(0, text.length() - 1);
+        }
+        List<String> words = words(text);
+        if (negated && !quoted && words.isEmpty()) {
+            // An arrow or a dash rule, not an exclusion.
+            negated = false;
+            text = "-" + text;
+        }
+        if (!words.isEmpty()) {
+            (negated ? excluded : required).add(new Phrase(words, prefix));
+        } else if (!text.isBlank()) {
+            (negated ? absentSubstrings : substrings).add((text + (prefix ? "*" : "")).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static List<String> words(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        Matcher word = WORD.matcher(folded);
+        while (word.find()) {
+            words.add(word.group());
+        }
+        return words;
+    }
+
+    /** Words that must follow one another; the last may be a prefix. */
+    private record Phrase(List<String> words, boolean prefix) {
+
+        boolean in(List<String> message) {
+            for (int start = 0; start + words.size() <= message.size(); start++) {
+                if (at(message, start)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean at(List<String> message, int start) {
+            int last = words.size() - 1;
+            for (int i = 0; i <= last; i++) {
+                String word = message.get(start + i);
+                boolean same = prefix && i == last ? word.startsWith(words.get(i)) : word.equals(words.get(i));
+                if (!same) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
