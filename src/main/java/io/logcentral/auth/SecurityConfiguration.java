@@ -60,6 +60,6 @@ class SecurityConfiguration {
             return null;
         }
         String service = anonymous.service() == null || anonymous.service().isBlank() ? null : anonymous.service();
-        return new TokenPrincipal("anonymous", service, Set.copyOf(anonymous.scopes()), 201);
+        return new TokenPrincipal(TokenService.ANONYMOUS, service, Set.copyOf(anonymous.scopes()), 201);
     }
 }
