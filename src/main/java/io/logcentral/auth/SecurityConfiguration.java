@@ -17,7 +17,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, TokenRegistry registry, AuthProperties properties, Problems problems) throws Exception {
+            HttpSecurity http,
+            TokenRegistry registry,
+            RateLimits rateLimits,
+            AuthProperties properties,
+            Problems problems)
+            throws Exception {
         TokenFailureHandler failures = new TokenFailureHandler(problems);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -26,10 +31,11 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
-                // The filter is made here, not as a bean, or Boot would also register it as a servlet filter.
+                // The filters are made here, not as beans, or Boot would also register them as servlet filters.
                 .addFilterBefore(
                         new TokenAuthenticationFilter(registry, anonymousPrincipal(properties.anonymous()), failures),
                         AuthorizationFilter.class)
+                .addFilterAfter(new RateLimitFilter(rateLimits, problems), TokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
                 .authorizeHttpRequests(requests -> {
                     // The async dispatches of a live tail and the error page belong to a request already judged.
