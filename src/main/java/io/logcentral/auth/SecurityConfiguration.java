@@ -11,6 +11,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,6 +31,12 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                // Spring Security's defaults (nosniff, frame denial, no caching, HSTS over TLS) plus no referrer; the
+                // web page's own Content-Security-Policy comes from the ui module.
+                .headers(headers -> headers.frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .anonymous(anonymous -> anonymous.disable())
                 // The filters are made here, not as beans, or Boot would also register them as servlet filters.
                 .addFilterBefore(
