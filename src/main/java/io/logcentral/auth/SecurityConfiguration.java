@@ -2,6 +2,8 @@ package io.logcentral.auth;
 
 import io.logcentral.web.Problems;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,10 +13,26 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * On every answer, the firewall's refusals included: no sniffing, no framing, no referrer, no caching, and HSTS
+     * over TLS. The web page's own Content-Security-Policy comes from the ui module.
+     */
+    private static final List<HeaderWriter> SECURITY_HEADERS = List.of(
+            new XContentTypeOptionsHeaderWriter(),
+            new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
+            new ReferrerPolicyHeaderWriter(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER),
+            new CacheControlHeadersWriter(),
+            new HstsHeaderWriter(Duration.ofDays(365).toSeconds(), true));
 
     @Bean
     SecurityFilterChain apiSecurity(
@@ -31,13 +49,10 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                // Spring Security's defaults (nosniff, frame denial, no caching, HSTS over TLS) plus no referrer; the
-                // web page's own Content-Security-Policy comes from the ui module.
-                .headers(headers -> headers.frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .httpStrictTransportSecurity(
-                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
-                .anonymous(anonymous -> anonymous.disable())
+                .headers(headers -> {
+                    headers.defaultsDisabled();
+                    SECURITY_HEADERS.forEach(headers::addHeaderWriter);
+                })
                 // The filters are made here, not as beans, or Boot would also register them as servlet filters.
                 .addFilterBefore(
                         new TokenAuthenticationFilter(registry, anonymousPrincipal(properties.anonymous()), failures),
@@ -59,13 +74,16 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(Problems problems) {
-        return (request, response, rejected) -> problems.write(
-                response,
-                Problems.of(
-                        HttpStatus.BAD_REQUEST,
-                        "the request was refused: its path or headers hold characters or segments that are not"
-                                + " allowed"),
-                null);
+        return (request, response, rejected) -> {
+            SECURITY_HEADERS.forEach(writer -> writer.writeHeaders(request, response));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "the request was refused: its path or headers hold characters or segments that are not"
+                                    + " allowed"),
+                    null);
+        };
     }
 
     private static TokenPrincipal anonymousPrincipal(AuthProperties.Anonymous anonymous) {

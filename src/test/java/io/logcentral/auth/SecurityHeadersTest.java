@@ -35,8 +35,9 @@ class SecurityHeadersTest {
                         .json()
                         .token(TestTokens.WRITER)
                         .send(),
-                api.get("/admin/tokens").token(TestTokens.ADMIN).send());
-        assertThat(replies).extracting(Api.Reply::status).containsExactly(200, 401, 403, 200, 404, 201, 200);
+                api.get("/admin/tokens").token(TestTokens.ADMIN).send(),
+                api.get("/a/%2e%2e/b").token(TestTokens.READER).send());
+        assertThat(replies).extracting(Api.Reply::status).containsExactly(200, 401, 403, 200, 404, 201, 200, 400);
         assertThat(replies).allSatisfy(reply -> {
             assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
