@@ -180,6 +180,26 @@ class ManagedTokenTest {
         assertThat(api.get("/logs?service=shipping").token(bound).send().json().values())
                 .isEmpty();
         assertThat(api.get("/metrics").token(bound).send().status()).isEqualTo(403);
+        assertThat(api.get("/logs/services")
+                        .token(bound)
+                        .send()
+                        .json()
+                        .get("services")
+                        .values())
+                .extracting(service -> service.get("name").asString().toLowerCase())
+                .containsOnly("billing");
+        JsonNode stats = api.get("/logs/stats?by=service").token(bound).send().json();
+        List<String> counted = new ArrayList<>();
+        stats.get("buckets")
+                .values()
+                .forEach(bucket -> counted.addAll(bucket.path("services").propertyNames()));
+        assertThat(counted).map(String::toLowerCase).containsOnly("billing");
+        String export = api.get("/logs?service=shipping")
+                .header("Accept", "application/x-ndjson")
+                .token(bound)
+                .send()
+                .body();
+        assertThat(export).doesNotContainIgnoringCase("\"shipping\"");
     }
 
     @Test

@@ -75,6 +75,13 @@ class RateLimitTest {
         assertThat(send(TRICKLE, 10).status()).isEqualTo(201);
         Api.Reply refused = send(TRICKLE, 10);
         assertThat(refused.status()).isEqualTo(429);
+        assertThat(api.get("/logs?service=rate-test&limit=1000")
+                        .token(FREE)
+                        .send()
+                        .json()
+                        .size())
+                .as("only the first batch was stored")
+                .isEqualTo(10);
         assertThat(refused.json().get("error").asString()).contains("10 logs a second");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isGreaterThanOrEqualTo(1);
         assertThat(send(FREE, 100).status()).as("another token").isEqualTo(201);
