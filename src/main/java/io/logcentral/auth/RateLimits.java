@@ -68,9 +68,12 @@ public class RateLimits {
         if (current != null && current.limits().equals(limits)) {
             return current;
         }
-        Buckets made = new Buckets(limits, bucket(limits.requestsPerSecond()), bucket(limits.logsPerSecond()));
-        buckets.put(name, made);
-        return made;
+        // Made under the map's lock, so two first requests of a token cannot each get a full bucket of their own.
+        return buckets.compute(
+                name,
+                (key, existing) -> existing != null && existing.limits().equals(limits)
+                        ? existing
+                        : new Buckets(limits, bucket(limits.requestsPerSecond()), bucket(limits.logsPerSecond())));
     }
 
     private static Bucket bucket(Long perSecond) {

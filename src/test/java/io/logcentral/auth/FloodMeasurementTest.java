@@ -36,7 +36,7 @@ class FloodMeasurementTest {
     static final String FLOOD = "flood-flood-token-0123456789";
     static final String LIMITED_FLOOD = "flood-limited-token-012345678";
 
-    private static final int PHASE_SECONDS = 8;
+    private static final int PHASE_SECONDS = 15;
     private static final int FLOODERS = 8;
 
     @LocalServerPort

@@ -54,13 +54,14 @@ class RateLimitTest {
     void limitedTokenGets429WithRetryAfterWhileAnotherTokenIsUnaffected() {
         List<Api.Reply> limited = new ArrayList<>();
         List<Integer> free = new ArrayList<>();
+        long start = System.nanoTime();
         for (int i = 0; i < 10; i++) {
             limited.add(api.get("/logs?limit=1").token(LIMITED).send());
             free.add(api.get("/logs?limit=1").token(FREE).send().status());
         }
 
         assertThat(free).containsOnly(200);
-        assertThat(limited).filteredOn(reply -> reply.status() == 200).hasSizeBetween(3, 5);
+        assertThat(limited).filteredOn(reply -> reply.status() == 200).hasSizeBetween(3, allowed(3, start));
         Api.Reply refused = limited.stream()
                 .filter(reply -> reply.status() == 429)
                 .findFirst()
@@ -98,11 +99,12 @@ class RateLimitTest {
     @Test
     void tokenWithoutLimitsOfItsOwnGetsTheDefault() {
         List<Integer> statuses = new ArrayList<>();
+        long start = System.nanoTime();
         for (int i = 0; i < 40; i++) {
             statuses.add(api.get("/logs?limit=1").token(DEFAULTED).send().status());
         }
         assertThat(statuses).contains(429);
-        assertThat(Collections.frequency(statuses, 200)).isBetween(20, 30);
+        assertThat(Collections.frequency(statuses, 200)).isBetween(20, allowed(20, start));
     }
 
     @Test
@@ -120,6 +122,12 @@ class RateLimitTest {
         assertThat(api.get("/logs?limit=1").token(secret).send().status()).isEqualTo(200);
         assertThat(api.get("/logs?limit=1").token(secret).send().status()).isEqualTo(429);
         assertThat(api.get("/logs?limit=1").token(FREE).send().status()).isEqualTo(200);
+    }
+
+    /** What a bucket of {@code perSecond} lets through since {@code start}: one second's burst, then its rate. */
+    private static int allowed(int perSecond, long start) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return perSecond + (int) Math.ceil(perSecond * seconds);
     }
 
     private Api.Reply send(String token, int logs) {
