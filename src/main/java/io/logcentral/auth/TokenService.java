@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class TokenService {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenService.class);
 
     /** The name requests without a token go by where anonymous access is on. */
     static final String ANONYMOUS = "anonymous";
@@ -64,7 +68,7 @@ class TokenService {
             }
             repository.save(token);
         });
-        cache.reload();
+        refresh();
         return new TokenView.Created(TokenView.of(token), secret);
     }
 
@@ -78,7 +82,7 @@ class TokenService {
             token.rotate(TokenHash.of(secret), now + grace.toMillis(), now);
             return repository.save(token);
         });
-        cache.reload();
+        refresh();
         return new TokenView.Created(TokenView.of(rotated), secret);
     }
 
@@ -88,7 +92,19 @@ class TokenService {
             ManagedToken token = repository.findById(name).orElseThrow(() -> notFound(name));
             repository.delete(token);
         });
-        cache.reload();
+        refresh();
+    }
+
+    /**
+     * The change is committed whatever happens here: when the store is too busy to read it back at once, the poll picks
+     * it up within {@link ManagedTokenCache#POLL_MILLIS}, still inside the promised second.
+     */
+    private void refresh() {
+        try {
+            cache.reload();
+        } catch (RuntimeException e) {
+            log.warn("Managed tokens changed but could not be reloaded at once; the poll will: {}", e.toString());
+        }
     }
 
     private TokenNotFoundException notFound(String name) {
