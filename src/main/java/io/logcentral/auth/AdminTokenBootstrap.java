@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -24,7 +22,6 @@ class AdminTokenBootstrap {
     private static final String FILE = "admin-token.sha256";
 
     private final Path hashFile;
-    private final SecureRandom random = new SecureRandom();
 
     AdminTokenBootstrap(StorageProperties storage) {
         this.hashFile = storage.dataDir().resolve(FILE);
@@ -40,7 +37,7 @@ class AdminTokenBootstrap {
             if (Files.exists(hashFile)) {
                 return Optional.of(TokenHash.fromHex(Files.readString(hashFile, StandardCharsets.US_ASCII)));
             }
-            String token = newToken();
+            String token = TokenHash.newToken();
             byte[] hash = TokenHash.of(token);
             write(TokenHash.hex(hash));
             announce(token);
@@ -48,12 +45,6 @@ class AdminTokenBootstrap {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the admin token hash in " + hashFile, e);
         }
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return "lc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void write(String hex) throws IOException {

@@ -24,12 +24,17 @@ record AuthProperties(
      * @param service the service this token writes and reads as, or none
      * @param scopes what it may do; {@code ingest} when not given
      * @param successStatus the status of a successful ingest: 201, or 200 for clients that count only 200 as success
+     * @param requestsPerSecond requests a second this token may make; unset: the default of
+     *     {@code logcentral.rate-limit}
+     * @param logsPerSecond logs a second this token may send; unset: the default of {@code logcentral.rate-limit}
      */
     record StaticToken(
             String token,
             String service,
             @DefaultValue("ingest") Set<Scope> scopes,
-            @DefaultValue("201") int successStatus) {}
+            @DefaultValue("201") int successStatus,
+            Long requestsPerSecond,
+            Long logsPerSecond) {}
 
     /**
      * @param scopes what a request without a token may do, for old clients on a trusted network; empty: nothing

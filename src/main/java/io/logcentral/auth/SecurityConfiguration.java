@@ -2,6 +2,8 @@ package io.logcentral.auth;
 
 import io.logcentral.web.Problems;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,13 +13,35 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * On every answer, the firewall's refusals included: no sniffing, no framing, no referrer, no caching, and HSTS
+     * over TLS. The web page's own Content-Security-Policy comes from the ui module.
+     */
+    private static final List<HeaderWriter> SECURITY_HEADERS = List.of(
+            new XContentTypeOptionsHeaderWriter(),
+            new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
+            new ReferrerPolicyHeaderWriter(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER),
+            new CacheControlHeadersWriter(),
+            new HstsHeaderWriter(Duration.ofDays(365).toSeconds(), true));
+
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, TokenRegistry registry, AuthProperties properties, Problems problems) throws Exception {
+            HttpSecurity http,
+            TokenRegistry registry,
+            RateLimits rateLimits,
+            AuthProperties properties,
+            Problems problems)
+            throws Exception {
         TokenFailureHandler failures = new TokenFailureHandler(problems);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -25,11 +49,15 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                // The filter is made here, not as a bean, or Boot would also register it as a servlet filter.
+                .headers(headers -> {
+                    headers.defaultsDisabled();
+                    SECURITY_HEADERS.forEach(headers::addHeaderWriter);
+                })
+                // The filters are made here, not as beans, or Boot would also register them as servlet filters.
                 .addFilterBefore(
                         new TokenAuthenticationFilter(registry, anonymousPrincipal(properties.anonymous()), failures),
                         AuthorizationFilter.class)
+                .addFilterAfter(new RateLimitFilter(rateLimits, problems), TokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures))
                 .authorizeHttpRequests(requests -> {
                     // The async dispatches of a live tail and the error page belong to a request already judged.
@@ -46,13 +74,16 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(Problems problems) {
-        return (request, response, rejected) -> problems.write(
-                response,
-                Problems.of(
-                        HttpStatus.BAD_REQUEST,
-                        "the request was refused: its path or headers hold characters or segments that are not"
-                                + " allowed"),
-                null);
+        return (request, response, rejected) -> {
+            SECURITY_HEADERS.forEach(writer -> writer.writeHeaders(request, response));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "the request was refused: its path or headers hold characters or segments that are not"
+                                    + " allowed"),
+                    null);
+        };
     }
 
     private static TokenPrincipal anonymousPrincipal(AuthProperties.Anonymous anonymous) {
@@ -60,6 +91,6 @@ class SecurityConfiguration {
             return null;
         }
         String service = anonymous.service() == null || anonymous.service().isBlank() ? null : anonymous.service();
-        return new TokenPrincipal("anonymous", service, Set.copyOf(anonymous.scopes()), 201);
+        return new TokenPrincipal(TokenService.ANONYMOUS, service, Set.copyOf(anonymous.scopes()), 201);
     }
 }

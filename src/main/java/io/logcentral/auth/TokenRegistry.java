@@ -10,36 +10,62 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The tokens this server accepts, kept only as hashes. */
+/** The tokens this server accepts, kept only as hashes: the static ones of configuration, and the managed ones. */
 @Component
 class TokenRegistry {
 
+    static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+
     private static final Logger log = LoggerFactory.getLogger(TokenRegistry.class);
-    private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     private static final int SHORT_TOKEN = 16;
 
-    private record Entry(byte[] hash, TokenPrincipal principal) {}
+    /** A token of configuration (or the first start's admin token), listed read-only. */
+    record StaticEntry(byte[] hash, TokenPrincipal principal, TokenLimits limits) {}
 
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<StaticEntry> entries = new ArrayList<>();
+    private final ManagedTokenCache managed;
 
-    TokenRegistry(AuthProperties properties, AdminTokenBootstrap bootstrap) {
+    TokenRegistry(AuthProperties properties, AdminTokenBootstrap bootstrap, ManagedTokenCache managed) {
+        this.managed = managed;
         properties.tokens().forEach(this::addStatic);
         if (entries.isEmpty()) {
-            bootstrap.adminTokenHash().ifPresent(hash -> entries.add(new Entry(hash, bootstrap.principal())));
+            bootstrap
+                    .adminTokenHash()
+                    .ifPresent(hash -> entries.add(new StaticEntry(hash, bootstrap.principal(), TokenLimits.NONE)));
         }
-        log.info("Accepting {} token(s)", entries.size());
+        log.info(
+                "Accepting {} static token(s) and {} managed token(s)",
+                entries.size(),
+                managed.tokens().size());
     }
 
-    /** Compares the hash with every known one, each in constant time, so timing tells nothing about which matched. */
+    /** Compares the hash with every static one, each in constant time, so timing tells nothing about which matched. */
     Optional<TokenPrincipal> find(String token) {
         byte[] hash = TokenHash.of(token);
         TokenPrincipal found = null;
-        for (Entry entry : entries) {
+        for (StaticEntry entry : entries) {
             if (MessageDigest.isEqual(entry.hash(), hash)) {
                 found = entry.principal();
             }
         }
-        return Optional.ofNullable(found);
+        return found != null ? Optional.of(found) : managed.find(hash);
+    }
+
+    List<StaticEntry> staticTokens() {
+        return List.copyOf(entries);
+    }
+
+    boolean isStatic(String name) {
+        return entries.stream().anyMatch(entry -> entry.principal().name().equals(name));
+    }
+
+    /** The limits a token set for itself (static or managed); empty for a name no token has. */
+    Optional<TokenLimits> limitsOf(String name) {
+        return entries.stream()
+                .filter(entry -> entry.principal().name().equals(name))
+                .findFirst()
+                .map(StaticEntry::limits)
+                .or(() -> managed.limitsOf(name));
     }
 
     private void addStatic(String name, AuthProperties.StaticToken token) {
@@ -54,11 +80,14 @@ class TokenRegistry {
             log.warn("Token '{}' is shorter than {} characters: easy to guess", name, SHORT_TOKEN);
         }
         byte[] hash = TokenHash.of(token.token());
-        if (find(token.token()).isPresent()) {
+        if (entries.stream().anyMatch(entry -> MessageDigest.isEqual(entry.hash(), hash))) {
             throw new IllegalStateException("Token '" + name + "' has the same secret as another token");
         }
         var scopes = token.scopes().isEmpty() ? EnumSet.of(Scope.INGEST) : EnumSet.copyOf(token.scopes());
         String service = token.service() == null || token.service().isBlank() ? null : token.service();
-        entries.add(new Entry(hash, new TokenPrincipal(name, service, scopes, token.successStatus())));
+        entries.add(new StaticEntry(
+                hash,
+                new TokenPrincipal(name, service, scopes, token.successStatus()),
+                new TokenLimits(token.requestsPerSecond(), token.logsPerSecond())));
     }
 }

@@ -1,5 +1,6 @@
 package io.logcentral.ingest;
 
+import io.logcentral.auth.RateLimits;
 import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.pipeline.KeptAnswer;
 import io.logcentral.pipeline.WritePipeline;
@@ -29,6 +30,7 @@ class IngestService {
     private final IngestMetrics metrics;
     private final IdempotencyKeys idempotency;
     private final KeptErrors keptErrors;
+    private final RateLimits rateLimits;
     private final int maxBatch;
     private final Clock clock = Clock.systemUTC();
 
@@ -38,7 +40,8 @@ class IngestService {
             WritePipeline pipeline,
             IngestMetrics metrics,
             IdempotencyKeys idempotency,
-            KeptErrors keptErrors) {
+            KeptErrors keptErrors,
+            RateLimits rateLimits) {
         this.items = new RequestItems(ingestJson, properties.maxBatch());
         this.normalizer =
                 new LogNormalizer(ingestJson, properties.maxMessageSize().toBytes(), properties.maxFuture());
@@ -46,6 +49,7 @@ class IngestService {
         this.metrics = metrics;
         this.idempotency = idempotency;
         this.keptErrors = keptErrors;
+        this.rateLimits = rateLimits;
         this.maxBatch = properties.maxBatch();
     }
 
@@ -110,6 +114,7 @@ class IngestService {
             throw new InvalidLogDataException(
                     "no log was stored: every item was rejected", errors.get(0).field(), errors);
         }
+        rateLimits.takeLogs(principal, logs.size());
         int status = principal.successStatus();
         KeptAnswer kept =
                 key == null ? null : new KeptAnswer(key.keyHash(), key.bodyHash(), status, keptErrors.toJson(errors));
