@@ -87,7 +87,7 @@ final class BoundedBody {
         };
     }
 
-    private static PayloadTooLargeException tooLarge(long limit) {
+    static PayloadTooLargeException tooLarge(long limit) {
         return new PayloadTooLargeException(
                 "logcentral.ingest.max-body-size", "request body is larger than " + limit + " bytes");
     }

@@ -78,9 +78,16 @@ public class IngestGate {
         throw InvalidLogDataException.unreadable("body must be a JSON object");
     }
 
-    /** How many bytes a body may have; an endpoint that decompresses holds the result to the same limit. */
-    public long maxBodyBytes() {
-        return limits.maxBodySize().toBytes();
+    /**
+     * Holds what an endpoint decompresses itself to the body size limit, as it grows.
+     *
+     * @throws PayloadTooLargeException (413) when {@code decodedBytes} is over the limit
+     */
+    public void checkDecodedSize(long decodedBytes) {
+        long limit = limits.maxBodySize().toBytes();
+        if (decodedBytes > limit) {
+            throw BoundedBody.tooLarge(limit);
+        }
     }
 
     /** An empty object to build a log in, from the mapper that stores it. */

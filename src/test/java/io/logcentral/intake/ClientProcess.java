@@ -55,6 +55,13 @@ final class ClientProcess {
         return classpath;
     }
 
+    /** Installs an npm example's packages once; npm reaches its registry only when node_modules is missing. */
+    static void npmInstall(Path exampleDir) throws IOException, InterruptedException {
+        if (!Files.isDirectory(exampleDir.resolve("node_modules"))) {
+            run(exampleDir, 300, "npm", "install", "--no-audit", "--no-fund");
+        }
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
