@@ -70,6 +70,7 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
             rule("/loki/api/v1/push", Map.of(POST, Access.INGEST)),
             rule("/_bulk", Map.of(POST, Access.INGEST)),
             rule("/{index}/_bulk", Map.of(POST, Access.INGEST)),
+            rule("/{index}/_refresh", Map.of(GET, Access.INGEST, POST, Access.INGEST)),
             rule("/gelf", Map.of(POST, Access.INGEST)),
             rule("/metrics", reading(Access.READ_EVERY_SERVICE)),
             rule("/actuator/prometheus", reading(Access.READ_EVERY_SERVICE)),

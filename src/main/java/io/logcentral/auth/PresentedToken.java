@@ -38,7 +38,7 @@ final class PresentedToken {
         String scheme = header.substring(0, space).toLowerCase(Locale.ROOT);
         String credentials = header.substring(space + 1).trim();
         return switch (scheme) {
-            case "token", "bearer" -> credentials;
+            case "token", "bearer", "apikey" -> credentials;
             case "basic" -> basicPassword(credentials);
             default -> "";
         };
