@@ -66,6 +66,17 @@ public class IngestGate {
     }
 
     /**
+     * Like {@link #withBody} but hands over the bytes as sent, whatever {@code Content-Encoding} says, for a protocol
+     * that finds its compression in the bytes themselves (GELF); decompressing them is the endpoint's, under
+     * {@link #checkDecodedSize}.
+     */
+    public <T> T withUndecodedBody(HttpServletRequest request, Function<byte[], T> use) {
+        try (BodyBudget.Reservation reservation = budget.open()) {
+            return use.apply(BoundedBody.readUndecoded(request, limits, reservation));
+        }
+    }
+
+    /**
      * Reads bytes an endpoint decoded itself (a decompressed body, one line of NDJSON) as one JSON object, under the
      * same depth limit as a body.
      *
