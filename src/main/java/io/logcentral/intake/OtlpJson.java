@@ -6,6 +6,7 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -50,7 +51,7 @@ final class OtlpJson {
 
     private static Iterable<JsonNode> either(JsonNode node, String camel, String snake) {
         JsonNode value = node.has(camel) ? node.get(camel) : node.get(snake);
-        return value != null && value.isArray() ? value : java.util.List.of();
+        return value != null && value.isArray() ? value : List.of();
     }
 
     private static void hexToBase64(ObjectNode record, String... fields) {
