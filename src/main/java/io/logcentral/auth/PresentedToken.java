@@ -1,16 +1,21 @@
 package io.logcentral.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 
-/** Finds the token a request carries, in any of the header forms clients use; never in the query string. */
+/**
+ * Finds the token a request carries, in any of the header forms clients use; in the query string only on
+ * {@code /gelf}, whose clients cannot send headers.
+ */
 final class PresentedToken {
 
     static final String API_KEY_HEADER = "X-Api-Key";
+    private static final String GELF_PATH = "/gelf";
 
     private PresentedToken() {}
 
@@ -27,6 +32,22 @@ final class PresentedToken {
         if (apiKey != null && !apiKey.isBlank()) {
             return Optional.of(apiKey.trim());
         }
+        return GELF_PATH.equals(request.getRequestURI()) ? queryToken(request.getQueryString()) : Optional.empty();
+    }
+
+    private static Optional<String> queryToken(String query) {
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String parameter : query.split("&")) {
+            if (parameter.startsWith("token=")) {
+                try {
+                    return Optional.of(URLDecoder.decode(parameter.substring(6), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    return Optional.of("");
+                }
+            }
+        }
         return Optional.empty();
     }
 
@@ -38,7 +59,7 @@ final class PresentedToken {
         String scheme = header.substring(0, space).toLowerCase(Locale.ROOT);
         String credentials = header.substring(space + 1).trim();
         return switch (scheme) {
-            case "token", "bearer" -> credentials;
+            case "token", "bearer", "apikey" -> credentials;
             case "basic" -> basicPassword(credentials);
             default -> "";
         };

@@ -25,9 +25,19 @@ final class BoundedBody {
     private BoundedBody() {}
 
     static byte[] read(HttpServletRequest request, IngestProperties limits, BodyBudget.Reservation reservation) {
+        return read(request, limits, reservation, encoding(request));
+    }
+
+    /** The body's bytes as sent, for a protocol whose clients' Content-Encoding cannot be trusted. */
+    static byte[] readUndecoded(
+            HttpServletRequest request, IngestProperties limits, BodyBudget.Reservation reservation) {
+        return read(request, limits, reservation, "identity");
+    }
+
+    private static byte[] read(
+            HttpServletRequest request, IngestProperties limits, BodyBudget.Reservation reservation, String encoding) {
         long limit = limits.maxBodySize().toBytes();
         long declared = request.getContentLengthLong();
-        String encoding = encoding(request);
         if (encoding.equals("identity") && declared > limit) {
             throw tooLarge(limit);
         }
@@ -87,7 +97,7 @@ final class BoundedBody {
         };
     }
 
-    private static PayloadTooLargeException tooLarge(long limit) {
+    static PayloadTooLargeException tooLarge(long limit) {
         return new PayloadTooLargeException(
                 "logcentral.ingest.max-body-size", "request body is larger than " + limit + " bytes");
     }

@@ -5,6 +5,8 @@ import io.logcentral.pipeline.BodyBudget;
 import io.logcentral.pipeline.WritePipeline;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -37,8 +39,12 @@ public class IngestGate {
         this.items = new RequestItems(json, limits.maxBatch());
     }
 
-    /** Hands the body to {@code use} while its bytes are still charged to the budget, so parsing it is covered too. */
-    <T> T withBody(HttpServletRequest request, Function<byte[], T> use) {
+    /**
+     * Hands the body to {@code use} while its bytes are still charged to the budget, so parsing it is covered too.
+     *
+     * @throws PayloadTooLargeException (413) when the body is over the size limit
+     */
+    public <T> T withBody(HttpServletRequest request, Function<byte[], T> use) {
         try (BodyBudget.Reservation reservation = budget.open()) {
             return use.apply(BoundedBody.read(request, limits, reservation));
         }
@@ -59,6 +65,42 @@ public class IngestGate {
         });
     }
 
+    /**
+     * Like {@link #withBody} but hands over the bytes as sent, whatever {@code Content-Encoding} says, for a protocol
+     * that finds its compression in the bytes themselves (GELF); decompressing them is the endpoint's, under
+     * {@link #checkDecodedSize}.
+     */
+    public <T> T withUndecodedBody(HttpServletRequest request, Function<byte[], T> use) {
+        try (BodyBudget.Reservation reservation = budget.open()) {
+            return use.apply(BoundedBody.readUndecoded(request, limits, reservation));
+        }
+    }
+
+    /**
+     * Reads bytes an endpoint decoded itself (a decompressed body, one line of NDJSON) as one JSON object, under the
+     * same depth limit as a body.
+     *
+     * @throws InvalidLogDataException (400) when they are not a JSON object, or nested too deep
+     */
+    public ObjectNode jsonObject(byte[] bytes) {
+        if (items.tree(bytes) instanceof ObjectNode object) {
+            return object;
+        }
+        throw InvalidLogDataException.unreadable("body must be a JSON object");
+    }
+
+    /**
+     * Holds what an endpoint decompresses itself to the body size limit, as it grows.
+     *
+     * @throws PayloadTooLargeException (413) when {@code decodedBytes} is over the limit
+     */
+    public void checkDecodedSize(long decodedBytes) {
+        long limit = limits.maxBodySize().toBytes();
+        if (decodedBytes > limit) {
+            throw BoundedBody.tooLarge(limit);
+        }
+    }
+
     /** An empty object to build a log in, from the mapper that stores it. */
     public ObjectNode newLog() {
         return json.createObjectNode();
@@ -73,5 +115,30 @@ public class IngestGate {
      */
     public List<Long> store(List<ObjectNode> logs, TokenPrincipal principal) {
         return ingest.ingest(logs, principal).body().ids();
+    }
+
+    /**
+     * Like {@link #store} for protocols that answer per item: a request whose every log is rejected is an answer too,
+     * not an exception.
+     *
+     * @throws PayloadTooLargeException (413) when there are more logs than one request may carry
+     */
+    public StoredLogs storeEach(List<ObjectNode> logs, TokenPrincipal principal) {
+        if (logs.isEmpty()) {
+            return new StoredLogs(0, Map.of());
+        }
+        List<ItemError> errors;
+        int stored;
+        try {
+            IngestResponse answer = ingest.ingest(logs, principal).body();
+            errors = answer.errors();
+            stored = answer.accepted();
+        } catch (InvalidLogDataException e) {
+            errors = e.itemErrors();
+            stored = 0;
+        }
+        Map<Integer, String> rejected = new TreeMap<>();
+        errors.forEach(error -> rejected.put(error.index(), error.field() + ": " + error.error()));
+        return new StoredLogs(stored, rejected);
     }
 }

@@ -10,8 +10,16 @@ public class InvalidLogDataException extends ErrorResponseException {
 
     static final String ERROR = "Invalid log data";
 
+    private final transient List<ItemError> itemErrors;
+
     InvalidLogDataException(String detail, String field, List<ItemError> errors) {
         super(HttpStatus.BAD_REQUEST, problem(detail, field, errors), null);
+        this.itemErrors = List.copyOf(errors);
+    }
+
+    /** The rejected items, each with its index in the request. */
+    List<ItemError> itemErrors() {
+        return itemErrors;
     }
 
     static InvalidLogDataException unreadable(String detail) {

@@ -1,0 +1,68 @@
+package io.logcentral.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a real client program nobody here wrote (a Java SDK with its own classpath, an npm package) as a child process,
+ * so its library versions never meet the server's on the test classpath.
+ */
+final class ClientProcess {
+
+    static final Path EXAMPLES = Path.of("examples").toAbsolutePath();
+
+    private ClientProcess() {}
+
+    /** Runs the command in {@code dir} and returns its output; fails the test if it does not exit 0 in time. */
+    static String run(Path dir, long timeoutSeconds, String... command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("client", ".log");
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        boolean exited = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        Files.deleteIfExists(output);
+        assertThat(exited).as("client finished in time: %s", text).isTrue();
+        assertThat(process.exitValue()).as("client exit code: %s", text).isZero();
+        return text;
+    }
+
+    /** The classpath of an example's own pom, resolved by Maven into the local repository. */
+    static String mavenClasspath(Path exampleDir) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("classpath", ".txt");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of("mvnw").toAbsolutePath().toString(),
+                "-q",
+                "-f",
+                exampleDir.resolve("pom.xml").toString(),
+                "dependency:build-classpath",
+                "-Dmdep.outputFile=" + file));
+        run(exampleDir, 300, command.toArray(String[]::new));
+        String classpath = Files.readString(file, StandardCharsets.UTF_8).trim();
+        Files.deleteIfExists(file);
+        return classpath;
+    }
+
+    /** Installs an npm example's packages once; npm reaches its registry only when node_modules is missing. */
+    static void npmInstall(Path exampleDir) throws IOException, InterruptedException {
+        if (!Files.isDirectory(exampleDir.resolve("node_modules"))) {
+            run(exampleDir, 300, "npm", "install", "--no-audit", "--no-fund");
+        }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,62 @@
+package io.logcentral.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logcentral.Api;
+import io.logcentral.LogServerTest;
+import io.logcentral.TestTokens;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The OpenTelemetry Java SDK's {@code OtlpHttpLogRecordExporter} (protobuf), run as its own process. */
+@LogServerTest
+class OtlpJavaSdkClientTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void javaSdkExporterLogsReadBackWithServiceSeverityTimeMessageAttributesAndIds() throws Exception {
+        Path example = ClientProcess.EXAMPLES.resolve("otel-java");
+        String classpath = ClientProcess.mavenClasspath(example);
+        String service = "otel-java-" + UUID.randomUUID();
+
+        String output = ClientProcess.run(
+                example,
+                120,
+                ClientProcess.java(),
+                "-cp",
+                classpath,
+                "OtlpSend.java",
+                "http://127.0.0.1:" + port,
+                TestTokens.WRITER,
+                service);
+
+        assertThat(output).contains("exported");
+        JsonNode logs = new Api(port)
+                .get("/logs?service=" + service)
+                .token(TestTokens.ADMIN)
+                .send()
+                .json();
+        assertThat(logs).hasSize(2);
+        JsonNode warning = logs.get(0);
+        assertThat(warning.get("message").asString()).isEqualTo("retrying payment");
+        assertThat(warning.get("severity").asString()).isEqualTo("WARNING");
+        JsonNode error = logs.get(1);
+        assertThat(error.get("message").asString()).isEqualTo("payment declined for order o-42");
+        assertThat(error.get("severity").asString()).isEqualTo("ERROR");
+        assertThat(error.get("timestamp").asString()).isEqualTo("2026-11-30T10:15:30.123456Z");
+        assertThat(error.get("trace_id").asString()).isEqualTo("5b8efff798038103d269b633813fc60c");
+        assertThat(error.get("span_id").asString()).isEqualTo("eee19b7ec3c1b174");
+        JsonNode attributes = error.get("attributes");
+        assertThat(attributes.get("order.id").asString()).isEqualTo("o-42");
+        assertThat(attributes.get("amount.cents").asLong()).isEqualTo(1999);
+        assertThat(attributes.get("host.name").asString()).isEqualTo("web-1");
+        assertThat(attributes.get("telemetry.sdk.language").asString()).isEqualTo("java");
+        assertThat(attributes.get("otel.scope.name").asString()).isEqualTo("checkout.payments");
+        assertThat(attributes.get("severity_text").asString()).isEqualTo("ERROR");
+    }
+}
