@@ -59,6 +59,9 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
             // The web page's scripts, styles and chart library: the token is entered in the page itself.
             rule("/ui/**", reading(Access.OPEN)),
             rule("/webjars/**", reading(Access.OPEN)),
+            // Before /logs/**: "logs" is the index name Elasticsearch shippers use most.
+            rule("/{index}/_bulk", Map.of(POST, Access.INGEST)),
+            rule("/{index}/_refresh", Map.of(GET, Access.INGEST, POST, Access.INGEST)),
             rule("/logs", Map.of(POST, Access.INGEST, GET, Access.READ, HEAD, Access.READ)),
             // A HEAD would hold a live tail open that can never send anything.
             rule("/logs/stream", Map.of(GET, Access.READ)),
@@ -69,8 +72,6 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
             rule("/v1/logs", Map.of(POST, Access.INGEST)),
             rule("/loki/api/v1/push", Map.of(POST, Access.INGEST)),
             rule("/_bulk", Map.of(POST, Access.INGEST)),
-            rule("/{index}/_bulk", Map.of(POST, Access.INGEST)),
-            rule("/{index}/_refresh", Map.of(GET, Access.INGEST, POST, Access.INGEST)),
             rule("/gelf", Map.of(POST, Access.INGEST)),
             rule("/metrics", reading(Access.READ_EVERY_SERVICE)),
             rule("/actuator/prometheus", reading(Access.READ_EVERY_SERVICE)),

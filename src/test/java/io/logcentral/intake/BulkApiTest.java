@@ -46,6 +46,23 @@ class BulkApiTest {
         return api.get("/logs?" + query).token(TestTokens.ADMIN).send().json();
     }
 
+    @Test
+    void anIndexNamedLogsIsABulkTargetLikeAnyOther() {
+        String service = "bulk-logs-" + UUID.randomUUID();
+        String body = "{\"index\":{}}\n{\"message\":\"into logs\",\"service.name\":\"" + service + "\"}\n";
+
+        Api.Reply reply = bulk("/logs/_bulk", body, "application/x-ndjson", "ApiKey " + TestTokens.WRITER);
+        Api.Reply refresh = api.get("/logs/_refresh")
+                .header("Authorization", "ApiKey " + TestTokens.WRITER)
+                .send();
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("items").get(0).get("index").get("_index").asString())
+                .isEqualTo("logs");
+        assertThat(refresh.status()).isEqualTo(200);
+        assertThat(logs("service=" + service)).hasSize(1);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
