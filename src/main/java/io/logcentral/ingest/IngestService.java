@@ -118,7 +118,7 @@ class IngestService {
         int status = principal.successStatus();
         KeptAnswer kept =
                 key == null ? null : new KeptAnswer(key.keyHash(), key.bodyHash(), status, keptErrors.toJson(errors));
-        long first = pipeline.write(logs, kept);
+        long first = pipeline.write(principal.name(), logs, kept);
         logs.forEach(log -> metrics.stored(log.severity()));
         List<Long> ids = LongStream.range(first, first + logs.size()).boxed().toList();
         return new IngestAnswer(status, IngestResponse.of(ids, errors), false);

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One request's logs waiting in the queue; {@code done} completes with the id of its first log once committed.
+ * One request's logs waiting in the queue, with the name of the token that sent them; {@code done} completes with the
+ * id of its first log once committed.
  * {@code queuedNanos} is when it was queued, on {@link System#nanoTime()}.
  */
 record Pending(
+        String token,
         List<NewLog> logs,
         long bytes,
         Severity highest,
@@ -17,7 +19,7 @@ record Pending(
         CompletableFuture<Long> done,
         long queuedNanos) {
 
-    static Pending of(List<NewLog> logs, KeptAnswer answer) {
+    static Pending of(String token, List<NewLog> logs, KeptAnswer answer) {
         long bytes = 0;
         Severity highest = Severity.TRACE;
         for (NewLog log : logs) {
@@ -26,7 +28,8 @@ record Pending(
                 highest = log.severity();
             }
         }
-        return new Pending(List.copyOf(logs), bytes, highest, answer, new CompletableFuture<>(), System.nanoTime());
+        return new Pending(
+                token, List.copyOf(logs), bytes, highest, answer, new CompletableFuture<>(), System.nanoTime());
     }
 
     boolean urgent() {

@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxInflightBytes request bodies being read or parsed at once; past it a request is refused before it is read
  * @param maxQueueLogs logs accepted but not yet committed
  * @param maxQueueBytes their estimated size
+ * @param maxQueueSharePerToken the part of the queue one token may hold, of what its severity may fill
  * @param maxBatchLogs the most logs one commit takes
  * @param linger how long a commit waits for more logs once it has some; 0 commits what is there at once
  * @param writeTimeout how long a request waits for its commit before it is answered 503
@@ -21,6 +22,7 @@ record PipelineProperties(
         @DefaultValue("64MB") DataSize maxInflightBytes,
         @DefaultValue("100000") int maxQueueLogs,
         @DefaultValue("64MB") DataSize maxQueueBytes,
+        @DefaultValue("0.5") double maxQueueSharePerToken,
         @DefaultValue("5000") int maxBatchLogs,
         @DefaultValue("0ms") Duration linger,
         @DefaultValue("30s") Duration writeTimeout,

@@ -51,7 +51,7 @@ public class WritePipeline implements SmartLifecycle {
         this.writer = writer;
         this.events = events;
         this.queue = new WriteQueue(
-                properties.maxQueueLogs(), properties.maxQueueBytes().toBytes());
+                properties.maxQueueLogs(), properties.maxQueueBytes().toBytes(), properties.maxQueueSharePerToken());
         this.budget = new BodyBudget(properties.maxInflightBytes().toBytes());
         this.metrics = new PipelineMetrics(registry, queue, budget);
         this.health = new WriterHealth(clock, properties.writeTimeout(), this::isRunning, queue::oldestQueuedNanos);
@@ -75,16 +75,17 @@ public class WritePipeline implements SmartLifecycle {
     /**
      * Queues the logs and waits until they are committed.
      *
+     * @param token the name of the token that sent them, which the queue is fair between
      * @param answer kept with the logs when the request carried an idempotency key; may be null
      * @return the id of the first log; the others follow one by one in the order given
      * @throws OverloadedException (503) when the queue has no room for this request's severity
      * @throws StoreUnavailableException (503) when the store refused the commit
      */
-    public long write(List<NewLog> logs, KeptAnswer answer) {
+    public long write(String token, List<NewLog> logs, KeptAnswer answer) {
         if (properties.discard()) {
             return discardedIds.getAndAdd(logs.size()) + 1;
         }
-        Pending pending = Pending.of(logs, answer);
+        Pending pending = Pending.of(token, logs, answer);
         if (!queue.offer(pending)) {
             metrics.shed(pending.highest());
             throw new OverloadedException("the server is overloaded, retry later");

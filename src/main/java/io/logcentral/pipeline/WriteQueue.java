@@ -2,10 +2,10 @@ package io.logcentral.pipeline;
 
 import io.logcentral.storage.Severity;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,23 +13,29 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Requests waiting for the writer, bounded in logs and bytes. A request is admitted whole or refused whole, judged by
  * its highest severity: the lower ones may fill only part of the queue, so under load they are refused first and room
- * stays for errors. Requests holding an error or worse are taken first.
+ * stays for errors. Requests holding an error or worse are taken first. Fair per token: one token may hold only a share
+ * of what its severity may fill, so a flooding token is refused while others still get in, and the writer takes the
+ * requests of waiting tokens in turn rather than in arrival order.
  */
 final class WriteQueue {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
-    private final Deque<Pending> urgent = new ArrayDeque<>();
-    private final Deque<Pending> normal = new ArrayDeque<>();
+    private final TokenLanes urgent = new TokenLanes();
+    private final TokenLanes normal = new TokenLanes();
+    private final Map<String, Long> logsByToken = new HashMap<>();
     private final long maxLogs;
     private final long maxBytes;
+    private final double tokenShare;
     private long logs;
     private long bytes;
     private boolean closed;
 
-    WriteQueue(long maxLogs, long maxBytes) {
+    /** @param tokenShare the part of what its severity may fill that one token may hold (1: no limit per token) */
+    WriteQueue(long maxLogs, long maxBytes, double tokenShare) {
         this.maxLogs = maxLogs;
         this.maxBytes = maxBytes;
+        this.tokenShare = tokenShare;
     }
 
     /** Share of the queue that requests up to a severity may fill. */
@@ -41,19 +47,23 @@ final class WriteQueue {
         };
     }
 
-    /** @return false when the request is refused: the queue is too full for its severity, or closed */
+    /** @return false when the request is refused: the queue is too full for its severity or its token, or closed */
     boolean offer(Pending pending) {
         double share = share(pending.highest());
+        int size = pending.logs().size();
         lock.lock();
         try {
-            boolean fits =
-                    logs + pending.logs().size() <= maxLogs * share && bytes + pending.bytes() <= maxBytes * share;
+            long tokenLogs = logsByToken.getOrDefault(pending.token(), 0L);
+            boolean fits = logs + size <= maxLogs * share
+                    && bytes + pending.bytes() <= maxBytes * share
+                    && tokenLogs + size <= maxLogs * share * tokenShare;
             // An empty queue takes any request, or one larger than a share could never pass.
             if (closed || !(fits || logs == 0)) {
                 return false;
             }
             (pending.urgent() ? urgent : normal).add(pending);
-            logs += pending.logs().size();
+            logsByToken.merge(pending.token(), (long) size, Long::sum);
+            logs += size;
             bytes += pending.bytes();
             notEmpty.signal();
             return true;
@@ -86,8 +96,7 @@ final class WriteQueue {
                 Pending next = urgent.isEmpty() ? normal.poll() : urgent.poll();
                 batch.add(next);
                 taken += next.logs().size();
-                logs -= next.logs().size();
-                bytes -= next.bytes();
+                forget(next);
             }
             return batch;
         } finally {
@@ -106,8 +115,7 @@ final class WriteQueue {
             if (!urgent.remove(pending) && !normal.remove(pending)) {
                 return false;
             }
-            logs -= pending.logs().size();
-            bytes -= pending.bytes();
+            forget(pending);
             return true;
         } finally {
             lock.unlock();
@@ -118,16 +126,22 @@ final class WriteQueue {
     OptionalLong oldestQueuedNanos() {
         lock.lock();
         try {
-            OptionalLong oldest = OptionalLong.empty();
-            for (Pending head : new Pending[] {urgent.peek(), normal.peek()}) {
-                if (head != null && (oldest.isEmpty() || head.queuedNanos() - oldest.getAsLong() < 0)) {
-                    oldest = OptionalLong.of(head.queuedNanos());
-                }
+            OptionalLong a = urgent.oldestQueuedNanos();
+            OptionalLong b = normal.oldestQueuedNanos();
+            if (a.isEmpty() || b.isEmpty()) {
+                return a.isEmpty() ? b : a;
             }
-            return oldest;
+            return a.getAsLong() - b.getAsLong() < 0 ? a : b;
         } finally {
             lock.unlock();
         }
+    }
+
+    private void forget(Pending pending) {
+        int size = pending.logs().size();
+        logsByToken.computeIfPresent(pending.token(), (token, held) -> held == size ? null : held - size);
+        logs -= size;
+        bytes -= pending.bytes();
     }
 
     private Pending peek() {

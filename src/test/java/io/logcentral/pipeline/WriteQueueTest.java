@@ -16,8 +16,12 @@ class WriteQueueTest {
     private static final Duration NO_WAIT = Duration.ZERO;
 
     private static Pending request(Severity severity, int logs) {
+        return request("one-token", severity, logs);
+    }
+
+    private static Pending request(String token, Severity severity, int logs) {
         NewLog log = new NewLog(Instant.EPOCH, Instant.EPOCH, "svc", severity, "message", null, null, null, null, "{}");
-        return Pending.of(Collections.nCopies(logs, log), null);
+        return Pending.of(token, Collections.nCopies(logs, log), null);
     }
 
     /** Offers requests of ten logs until one is refused; returns how many logs got in. */
@@ -31,7 +35,7 @@ class WriteQueueTest {
 
     @Test
     void offerWhenQueueFillsRefusesInfoFirstThenWarningThenError() {
-        WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE);
+        WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE, 1.0);
 
         assertThat(fillWith(queue, Severity.INFO)).isEqualTo(50);
         assertThat(queue.offer(request(Severity.DEBUG, 10))).isFalse();
@@ -43,17 +47,17 @@ class WriteQueueTest {
 
     @Test
     void offerJudgesARequestByItsHighestSeverity() {
-        WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE);
+        WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE, 1.0);
         fillWith(queue, Severity.INFO);
         List<NewLog> mixed = new ArrayList<>(request(Severity.INFO, 9).logs());
         mixed.addAll(request(Severity.ERROR, 1).logs());
 
-        assertThat(queue.offer(Pending.of(mixed, null))).isTrue();
+        assertThat(queue.offer(Pending.of("one-token", mixed, null))).isTrue();
     }
 
     @Test
     void offerWhenBytesRunOutRefusesToo() {
-        WriteQueue queue = new WriteQueue(Long.MAX_VALUE, 10_000);
+        WriteQueue queue = new WriteQueue(Long.MAX_VALUE, 10_000, 1.0);
 
         int admitted = fillWith(queue, Severity.INFO);
 
@@ -63,7 +67,7 @@ class WriteQueueTest {
 
     @Test
     void offerWhenEmptyTakesEvenARequestLargerThanItsShare() {
-        WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE);
+        WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE, 1.0);
 
         assertThat(queue.offer(request(Severity.INFO, 80))).isTrue();
         assertThat(queue.offer(request(Severity.INFO, 1))).isFalse();
@@ -71,7 +75,7 @@ class WriteQueueTest {
 
     @Test
     void takeServesErrorsFirstAndStopsAtTheBatchSize() throws InterruptedException {
-        WriteQueue queue = new WriteQueue(1000, Long.MAX_VALUE);
+        WriteQueue queue = new WriteQueue(1000, Long.MAX_VALUE, 1.0);
         Pending info = request(Severity.INFO, 10);
         Pending warning = request(Severity.WARNING, 10);
         Pending error = request(Severity.ERROR, 10);
@@ -87,7 +91,7 @@ class WriteQueueTest {
 
     @Test
     void closeRefusesNewRequestsButKeepsQueuedOnesForTheWriter() throws InterruptedException {
-        WriteQueue queue = new WriteQueue(1000, Long.MAX_VALUE);
+        WriteQueue queue = new WriteQueue(1000, Long.MAX_VALUE, 1.0);
         Pending queued = request(Severity.INFO, 5);
         queue.offer(queued);
 
@@ -99,5 +103,47 @@ class WriteQueueTest {
         assertThat(queue.isClosedAndEmpty()).isTrue();
         queue.open();
         assertThat(queue.offer(request(Severity.INFO, 1))).isTrue();
+    }
+
+    @Test
+    void offerWhenOneTokenHoldsItsShareRefusesItButStillAdmitsAnother() {
+        WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE, 0.5);
+
+        int flooder = 0;
+        while (queue.offer(request("flooder", Severity.INFO, 5))) {
+            flooder += 5;
+        }
+
+        assertThat(flooder).isEqualTo(25);
+        assertThat(queue.offer(request("quiet", Severity.INFO, 5))).isTrue();
+        assertThat(queue.offer(request("flooder", Severity.ERROR, 5))).isTrue();
+    }
+
+    @Test
+    void takeServesWaitingTokensInTurnNotInArrivalOrder() throws InterruptedException {
+        WriteQueue queue = new WriteQueue(1000, Long.MAX_VALUE, 1.0);
+        List<Pending> flood = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            flood.add(request("flooder", Severity.INFO, 10));
+            queue.offer(flood.get(i));
+        }
+        Pending quiet = request("quiet", Severity.INFO, 10);
+        queue.offer(quiet);
+
+        assertThat(queue.take(20, NO_WAIT, NO_WAIT)).containsExactly(flood.get(0), quiet);
+        assertThat(queue.take(20, NO_WAIT, NO_WAIT)).containsExactly(flood.get(1), flood.get(2));
+    }
+
+    @Test
+    void removeGivesTheTokenItsShareBack() {
+        WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE, 0.5);
+        Pending first = request("flooder", Severity.INFO, 25);
+        queue.offer(first);
+        assertThat(queue.offer(request("flooder", Severity.INFO, 1))).isFalse();
+
+        assertThat(queue.remove(first)).isTrue();
+
+        assertThat(queue.offer(request("flooder", Severity.INFO, 25))).isTrue();
+        assertThat(queue.oldestQueuedNanos()).isPresent();
     }
 }
