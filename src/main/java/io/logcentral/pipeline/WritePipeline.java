@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,8 @@ public class WritePipeline implements SmartLifecycle {
     private static final Duration ANSWERS_KEPT = Duration.ofHours(24);
     private static final Duration ANSWER_CLEANUP_EVERY = Duration.ofMinutes(10);
     private static final Duration FAILURE_PAUSE = Duration.ofMillis(200);
+    /** Under load, how often a batch gives way to a maintenance step: a step costs ingest a few per cent at most. */
+    private static final long MAINTENANCE_EVERY_NANOS = Duration.ofMillis(200).toNanos();
 
     private final PipelineProperties properties;
     private final LogWriter writer;
@@ -44,10 +47,19 @@ public class WritePipeline implements SmartLifecycle {
     private final WriterHealth health;
     private volatile Thread thread;
     private Instant nextCleanup = Instant.EPOCH;
+    private final ObjectProvider<Maintenance> maintenanceProvider;
+    private volatile List<Maintenance> maintenance = List.of();
+    private long lastMaintenanceNanos;
+    private boolean moreMaintenance;
 
     WritePipeline(
-            PipelineProperties properties, LogWriter writer, MeterRegistry registry, ApplicationEventPublisher events) {
+            PipelineProperties properties,
+            LogWriter writer,
+            MeterRegistry registry,
+            ApplicationEventPublisher events,
+            ObjectProvider<Maintenance> maintenance) {
         this.properties = properties;
+        this.maintenanceProvider = maintenance;
         this.writer = writer;
         this.events = events;
         this.queue = new WriteQueue(
@@ -83,6 +95,9 @@ public class WritePipeline implements SmartLifecycle {
     public long write(List<NewLog> logs, KeptAnswer answer) {
         if (properties.discard()) {
             return discardedIds.getAndAdd(logs.size()) + 1;
+        }
+        if (maintenance.stream().anyMatch(Maintenance::refusesWrites)) {
+            throw new OverloadedException("the disk is nearly full and space is being freed, retry later");
         }
         Pending pending = Pending.of(logs, answer);
         if (!queue.offer(pending)) {
@@ -135,11 +150,13 @@ public class WritePipeline implements SmartLifecycle {
     private void run() {
         while (!queue.isClosedAndEmpty()) {
             try {
-                List<Pending> batch = queue.take(properties.maxBatchLogs(), IDLE, properties.linger());
+                Duration idle = moreMaintenance ? Duration.ZERO : IDLE;
+                List<Pending> batch = queue.take(properties.maxBatchLogs(), idle, properties.linger());
                 if (!batch.isEmpty()) {
                     commit(batch);
                 }
                 forgetOldAnswers();
+                maintain();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -238,8 +255,30 @@ public class WritePipeline implements SmartLifecycle {
         log.debug("Forgot {} idempotency answers older than {}", deleted, ANSWERS_KEPT);
     }
 
+    /** A step of each maintenance when the queue is empty, when one is urgent, or when the last was a while ago. */
+    private void maintain() {
+        long now = System.nanoTime();
+        boolean due = queue.logs() == 0
+                || now - lastMaintenanceNanos >= MAINTENANCE_EVERY_NANOS
+                || maintenance.stream().anyMatch(Maintenance::urgent);
+        if (!due) {
+            return;
+        }
+        lastMaintenanceNanos = now;
+        boolean more = false;
+        for (Maintenance each : maintenance) {
+            try {
+                more |= each.step();
+            } catch (RuntimeException e) {
+                log.warn("A maintenance step failed: {}", e.getMessage());
+            }
+        }
+        moreMaintenance = more;
+    }
+
     @Override
     public void start() {
+        maintenance = maintenanceProvider.orderedStream().toList();
         queue.open();
         thread = new Thread(this::run, "logcentral-writer");
         thread.start();

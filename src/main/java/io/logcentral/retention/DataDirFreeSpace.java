@@ -1,0 +1,42 @@
+package io.logcentral.retention;
+
+import io.logcentral.storage.StorageProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import org.springframework.stereotype.Component;
+
+/** The file system of the data directory. */
+@Component
+class DataDirFreeSpace implements FreeSpace {
+
+    private final FileStore store;
+
+    DataDirFreeSpace(StorageProperties properties) {
+        try {
+            Files.createDirectories(properties.dataDir());
+            this.store = Files.getFileStore(properties.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the file system of " + properties.dataDir(), e);
+        }
+    }
+
+    @Override
+    public long usableBytes() {
+        try {
+            return store.getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long totalBytes() {
+        try {
+            return store.getTotalSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
