@@ -24,19 +24,23 @@ class DataDirFreeSpace implements FreeSpace {
 
     @Override
     public long usableBytes() {
-        try {
-            return store.getUsableSpace();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ask(FileStore::getUsableSpace);
     }
 
     @Override
     public long totalBytes() {
+        return ask(FileStore::getTotalSpace);
+    }
+
+    private interface Question {
+        long ask(FileStore store) throws IOException;
+    }
+
+    private long ask(Question question) {
         try {
-            return store.getTotalSpace();
+            return question.ask(store);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read the free space of the data directory", e);
         }
     }
 }

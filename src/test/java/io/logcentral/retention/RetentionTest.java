@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.OwnServerTest;
+import io.logcentral.TestTokens;
 import io.logcentral.storage.StorageProperties;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -94,24 +96,16 @@ class RetentionTest {
                 .get(0);
         store.ingest(List.of(log("audit", "INFO", now, "audit newest")));
 
-        Api.Reply reply = store.api()
-                .request("PUT", "/admin/retention")
-                .body(Api.write(Map.of(
-                                "rules",
-                                List.of(
-                                        Map.of("service", "Audit", "max_age", "2h"),
-                                        Map.of("service", "checkout", "severity", "debug", "max_age", "12h"))))
-                        .getBytes())
-                .token(io.logcentral.TestTokens.ADMIN)
-                .json()
-                .send();
+        Api.Reply reply = putRules(Api.write(Map.of(
+                "rules",
+                List.of(
+                        Map.of("service", "Audit", "max_age", "2h"),
+                        Map.of("service", "checkout", "severity", "debug", "max_age", "12h")))));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         Store.await(() -> store.statusOf(young) == 404, "the audit log to go by the rule of the API");
-        Api.Reply rules = store.api()
-                .get("/admin/retention")
-                .token(io.logcentral.TestTokens.ADMIN)
-                .send();
+        Api.Reply rules =
+                store.api().get("/admin/retention").token(TestTokens.ADMIN).send();
         assertThat(rules.json().get("rules").toString())
                 .contains("{\"service\":\"checkout\",\"severity\":\"DEBUG\",\"max_age\":\"12h\",\"source\":\"api\"}")
                 .contains("{\"service\":\"audit\",\"severity\":null,\"max_age\":\"2h\",\"source\":\"api\"}")
@@ -123,22 +117,21 @@ class RetentionTest {
 
     @Test
     void rulesWithoutServiceOrSeverityAreRefusedNamingTheField() {
-        Api.Reply reply = store.api()
-                .request("PUT", "/admin/retention")
-                .body("{\"rules\":[{\"max_age\":\"1d\"}]}".getBytes())
-                .token(io.logcentral.TestTokens.ADMIN)
-                .json()
-                .send();
+        Api.Reply reply = putRules("{\"rules\":[{\"max_age\":\"1d\"}]}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("field").asString()).isEqualTo("rules[0]");
-        Api.Reply badAge = store.api()
-                .request("PUT", "/admin/retention")
-                .body("{\"rules\":[{\"service\":\"a\",\"max_age\":\"soon\"}]}".getBytes())
-                .token(io.logcentral.TestTokens.ADMIN)
-                .json()
-                .send();
+        Api.Reply badAge = putRules("{\"rules\":[{\"service\":\"a\",\"max_age\":\"soon\"}]}");
         assertThat(badAge.status()).isEqualTo(400);
         assertThat(badAge.json().get("field").asString()).isEqualTo("rules[0].max_age");
+    }
+
+    private Api.Reply putRules(String json) {
+        return store.api()
+                .request("PUT", "/admin/retention")
+                .body(json.getBytes(StandardCharsets.UTF_8))
+                .token(TestTokens.ADMIN)
+                .json()
+                .send();
     }
 }

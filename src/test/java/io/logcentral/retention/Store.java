@@ -52,7 +52,7 @@ record Store(Api api, Path databaseFile) {
     /** The total of {@code service} in the stats, from the counts per minute. */
     long counted(String service, String filter) {
         Api.Reply reply = api.get("/logs/stats?interval=1d&service=" + service
-                        + "&timestamp_start=2025-10-01T00:00:00Z&timestamp_end=2026-04-01T00:00:00Z" + filter)
+                        + "&timestamp_start=2025-01-01T00:00:00Z&timestamp_end=2026-12-31T00:00:00Z" + filter)
                 .token(TestTokens.ADMIN)
                 .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
@@ -66,7 +66,7 @@ record Store(Api api, Path databaseFile) {
     /** The count /logs/services gives {@code service}, 0 when it is not listed. */
     long listed(String service) {
         Api.Reply reply = api.get(
-                        "/logs/services?timestamp_start=2025-10-01T00:00:00Z&timestamp_end=2026-04-01T00:00:00Z")
+                        "/logs/services?timestamp_start=2025-01-01T00:00:00Z&timestamp_end=2026-12-31T00:00:00Z")
                 .token(TestTokens.ADMIN)
                 .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
