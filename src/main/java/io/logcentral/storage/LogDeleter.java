@@ -89,31 +89,39 @@ final class LogDeleter {
 
     private static int pickExpired(Connection connection, List<Expiry> rules, int index, int limit)
             throws SQLException {
-        Expiry rule = rules.get(index);
-        StringBuilder sql =
-                new StringBuilder("INSERT OR IGNORE INTO temp.doomed (id) SELECT id FROM logs WHERE ts < ?");
         List<Object> args = new ArrayList<>();
-        args.add(Timestamps.toMicros(rule.before()));
-        match(rule, sql, args, " AND ");
+        args.add(Timestamps.toMicros(rules.get(index).before()));
+        String sql = "INSERT OR IGNORE INTO temp.doomed (id) SELECT id FROM logs WHERE ts < ?"
+                + governedBy(rules, index, args) + NOT_NEWEST + " LIMIT ?";
+        args.add(limit);
+        return update(connection, sql, args.toArray());
+    }
+
+    /**
+     * The condition, to follow a WHERE, for the rows of a table with {@code service} and {@code severity} columns that
+     * rule {@code index} governs: those it matches that no rule before it matches.
+     */
+    static String governedBy(List<Expiry> rules, int index, List<Object> args) {
+        Expiry rule = rules.get(index);
+        StringBuilder sql = new StringBuilder();
+        match(rule, sql, args);
         for (int j = 0; j < index; j++) {
             if (rules.get(j).overlaps(rule)) {
                 sql.append(" AND NOT (1 = 1");
-                match(rules.get(j), sql, args, " AND ");
+                match(rules.get(j), sql, args);
                 sql.append(')');
             }
         }
-        sql.append(NOT_NEWEST).append(" LIMIT ?");
-        args.add(limit);
-        return update(connection, sql.toString(), args.toArray());
+        return sql.toString();
     }
 
-    private static void match(Expiry rule, StringBuilder sql, List<Object> args, String and) {
+    private static void match(Expiry rule, StringBuilder sql, List<Object> args) {
         if (rule.service() != null) {
-            sql.append(and).append("service = ?");
+            sql.append(" AND service = ?");
             args.add(rule.service());
         }
         if (rule.severity() != null) {
-            sql.append(and).append("severity = ?");
+            sql.append(" AND severity = ?");
             args.add(rule.severity().ordinal());
         }
     }

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 @OwnServerTest
 @Import(TestClock.Config.class)
@@ -55,19 +56,20 @@ class RetentionTest {
     void retentionDeletesWhatTheMostSpecificRuleLetsGoAndEveryIndexAgrees() throws Exception {
         Instant now = clock.instant();
         List<Long> gone = store.ingest(List.of(
-                log("checkout", "DEBUG", now.minus(Duration.ofDays(2)), "expired checkout debug"),
-                log("checkout", "INFO", now.minus(Duration.ofDays(31)), "expired checkout info"),
-                log("search", "ERROR", now.minus(Duration.ofDays(100)), "expired search error"),
-                log("billing", "ERROR", now.minus(Duration.ofDays(8)), "expired billing error")));
-        List<Long> kept = store.ingest(List.of(
-                log("checkout", "DEBUG", now.minus(Duration.ofHours(1)), "kept checkout debug"),
-                log("checkout", "INFO", now.minus(Duration.ofDays(2)), "kept checkout info"),
-                log("search", "ERROR", now.minus(Duration.ofDays(60)), "kept search error"),
-                log("billing", "INFO", now.minus(Duration.ofDays(6)), "kept billing info"),
-                log("search", "INFO", now, "kept newest")));
-        assertThat(store.found("checkout", "")).isEqualTo(4);
+                log("checkout", "DEBUG", now.minus(Duration.ofHours(1)), "expired checkout debug"),
+                log("checkout", "INFO", now.minus(Duration.ofDays(25)), "expired checkout info"),
+                log("search", "ERROR", now.minus(Duration.ofDays(85)), "expired search error"),
+                log("billing", "ERROR", now.minus(Duration.ofDays(5)), "expired billing error")));
+        assertThat(store.found("checkout", "")).isEqualTo(2);
 
-        clock.advance(Duration.ofMinutes(2));
+        clock.advance(Duration.ofDays(10));
+        Instant later = clock.instant();
+        List<Long> kept = store.ingest(List.of(
+                log("checkout", "DEBUG", later.minus(Duration.ofHours(1)), "kept checkout debug"),
+                log("checkout", "INFO", later.minus(Duration.ofDays(2)), "kept checkout info"),
+                log("search", "ERROR", later.minus(Duration.ofDays(60)), "kept search error"),
+                log("billing", "INFO", later.minus(Duration.ofDays(6)), "kept billing info"),
+                log("search", "INFO", later, "kept newest")));
         Store.await(() -> store.statusOf(gone.get(3)) == 404, "the expired logs to go");
 
         for (long id : gone) {
@@ -124,6 +126,30 @@ class RetentionTest {
         Api.Reply badAge = putRules("{\"rules\":[{\"service\":\"a\",\"max_age\":\"soon\"}]}");
         assertThat(badAge.status()).isEqualTo(400);
         assertThat(badAge.json().get("field").asString()).isEqualTo("rules[0].max_age");
+    }
+
+    @Test
+    void storageShowsCountsPerServiceAndSeverityFoldedTemplatesAndWhatRetentionDeletesNext() {
+        Instant now = clock.instant();
+        store.ingest(List.of(
+                log("templated", "INFO", now, "order 1234 failed for 0xdeadbeef"),
+                log("templated", "INFO", now, "order 99 failed for 0x1f"),
+                log("templated", "INFO", now, "order 7 failed for 0xabc")));
+
+        Api.Reply reply =
+                store.api().get("/admin/storage").token(TestTokens.ADMIN).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        JsonNode body = reply.json();
+        assertThat(body.get("by_service_and_severity").toString())
+                .contains("\"service\":\"templated\"")
+                .contains("\"logs\":3");
+        assertThat(body.get("top_templates").get(0).toString())
+                .isEqualTo("{\"template\":\"order <n> failed for <hex>\",\"count\":3}");
+        JsonNode next = body.get("retention_next");
+        assertThat(next.get(next.size() - 1).get("max_age").asString()).isEqualTo("30d");
+        assertThat(next.get(0).get("logs_due").asLong()).isNotNegative();
+        assertThat(body.get("oldest_log").asString()).isNotBlank();
     }
 
     private Api.Reply putRules(String json) {
