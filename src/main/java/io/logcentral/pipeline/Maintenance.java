@@ -2,7 +2,7 @@ package io.logcentral.pipeline;
 
 /**
  * Work on the log store that only the writer thread may do, since it owns the one write connection: the pipeline
- * runs a step between batches, whenever the queue is empty and at least every {@code 200 ms} under load. A step must
+ * runs a step between batches when it is idle, and under load at most a tenth of its time (every 200 ms at most). A step must
  * be small (a short transaction), so a commit waits at most for one.
  */
 public interface Maintenance {
