@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the reserve of free disk space. Free space counts the pages of deleted logs inside the store, which new logs
  * reuse before the file grows. Below the reserve and a quarter, it deletes the oldest logs, lowest severity first,
- * after every batch until space is back above that mark; ingest goes on meanwhile. Only below the reserve itself,
+ * after every batch until space is back above that mark (three transactions a step in the lower half of that band);
+ * ingest goes on meanwhile. Only below the reserve itself,
  * when deleting could not keep up, are new logs refused (503 with Retry-After), until space is back.
  */
 @Component
@@ -22,6 +23,11 @@ public class DiskGuard implements Maintenance {
 
     private static final Logger log = LoggerFactory.getLogger(DiskGuard.class);
     private static final long CHECK_EVERY_NANOS = Duration.ofMillis(100).toNanos();
+    /**
+     * Deep in the band above the reserve, a step is this many deletion transactions: one batch of ingest can bring
+     * more logs than one transaction deletes, and deleting frees less than the logs took until FTS5 merges its index.
+     */
+    private static final int STEPS_WHEN_CLOSE = 3;
 
     private final FreeSpace disk;
     private final GuardProperties properties;
@@ -59,7 +65,11 @@ public class DiskGuard implements Maintenance {
         if (!acting) {
             return false;
         }
-        int gone = writer.deleteOldestLowest(retention.stepLogs());
+        boolean close = freeBytes < reserveBytes + reserveBytes / 8;
+        int gone = 0;
+        for (int i = 0; i < (close ? STEPS_WHEN_CLOSE : 1); i++) {
+            gone += writer.deleteOldestLowest(retention.stepLogs());
+        }
         deleted.addAndGet(gone);
         return gone > 0;
     }
