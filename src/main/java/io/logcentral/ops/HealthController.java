@@ -5,6 +5,7 @@ import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.pipeline.WritePipeline;
 import io.logcentral.pipeline.WriterHealth;
 import io.logcentral.query.TailStatus;
+import io.logcentral.retention.DiskGuard;
 import io.logcentral.storage.StoreStatus;
 import io.logcentral.storage.Timestamps;
 import java.util.LinkedHashMap;
@@ -29,11 +30,17 @@ class HealthController {
     private final StoreStatus store;
     private final WriterHealth writer;
     private final TailStatus tails;
+    private final DiskGuard guard;
     private final String version;
 
     HealthController(
-            StoreStatus store, WritePipeline pipeline, TailStatus tails, ObjectProvider<BuildProperties> build) {
+            StoreStatus store,
+            WritePipeline pipeline,
+            TailStatus tails,
+            DiskGuard guard,
+            ObjectProvider<BuildProperties> build) {
         this.store = store;
+        this.guard = guard;
         this.writer = pipeline.health();
         this.tails = tails;
         BuildProperties properties = build.getIfAvailable();
@@ -52,6 +59,8 @@ class HealthController {
             body.put("store", Map.of("kind", store.kind(), "up", storeUp, "size_bytes", store.sizeBytes()));
             body.put("writer", writerDetails(writing));
             body.put("live_tail", tailDetails());
+            // The guard freeing space is the server working as meant: shown, never a reason for 503.
+            body.put("disk_guard", guard.details());
         }
         if (up) {
             return ResponseEntity.ok(body);

@@ -4,6 +4,8 @@ import io.logcentral.alert.AlertMetrics;
 import io.logcentral.ingest.IngestMetrics;
 import io.logcentral.pipeline.PipelineMetrics;
 import io.logcentral.pipeline.WritePipeline;
+import io.logcentral.retention.DiskGuard;
+import io.logcentral.retention.RetentionRun;
 import io.logcentral.storage.StoreStatus;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -19,8 +21,18 @@ class MetricsController {
     private final PipelineMetrics pipeline;
     private final StoreStatus store;
     private final AlertMetrics alerts;
+    private final RetentionRun retention;
+    private final DiskGuard guard;
 
-    MetricsController(IngestMetrics ingest, WritePipeline pipeline, StoreStatus store, AlertMetrics alerts) {
+    MetricsController(
+            IngestMetrics ingest,
+            WritePipeline pipeline,
+            StoreStatus store,
+            AlertMetrics alerts,
+            RetentionRun retention,
+            DiskGuard guard) {
+        this.retention = retention;
+        this.guard = guard;
         this.ingest = ingest;
         this.pipeline = pipeline.metrics();
         this.store = store;
@@ -40,6 +52,8 @@ class MetricsController {
         body.putAll(pipeline.snapshot());
         body.put("logs_per_second", uptimeSeconds == 0 ? 0.0 : (double) processed / uptimeSeconds);
         body.put("store_size_bytes", store.sizeBytes());
+        body.putAll(retention.snapshot());
+        guard.details().forEach((name, value) -> body.put("disk_guard_" + name, value));
         body.put("uptime_seconds", uptimeSeconds);
         return body;
     }

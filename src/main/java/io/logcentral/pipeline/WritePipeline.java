@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,15 @@ public class WritePipeline implements SmartLifecycle {
     private static final Duration ANSWERS_KEPT = Duration.ofHours(24);
     private static final Duration ANSWER_CLEANUP_EVERY = Duration.ofMinutes(10);
     private static final Duration FAILURE_PAUSE = Duration.ofMillis(200);
+    /**
+     * Under load, a maintenance step waits this long after the last, and at least 9 times as long as the last took: it
+     * takes at most a tenth of the writer's time from ingest. Idle, it runs back to back.
+     */
+    private static final long MAINTENANCE_EVERY_NANOS = Duration.ofMillis(200).toNanos();
+
+    private static final int MAINTENANCE_REST_FACTOR = 9;
+    /** With maintenance waiting, how long the writer waits for a request before it calls itself idle. */
+    private static final Duration MAINTENANCE_IDLE = Duration.ofMillis(2);
 
     private final PipelineProperties properties;
     private final LogWriter writer;
@@ -44,10 +54,19 @@ public class WritePipeline implements SmartLifecycle {
     private final WriterHealth health;
     private volatile Thread thread;
     private Instant nextCleanup = Instant.EPOCH;
+    private final ObjectProvider<Maintenance> maintenanceProvider;
+    private volatile List<Maintenance> maintenance = List.of();
+    private long nextMaintenanceNanos = System.nanoTime();
+    private boolean moreMaintenance;
 
     WritePipeline(
-            PipelineProperties properties, LogWriter writer, MeterRegistry registry, ApplicationEventPublisher events) {
+            PipelineProperties properties,
+            LogWriter writer,
+            MeterRegistry registry,
+            ApplicationEventPublisher events,
+            ObjectProvider<Maintenance> maintenance) {
         this.properties = properties;
+        this.maintenanceProvider = maintenance;
         this.writer = writer;
         this.events = events;
         this.queue = new WriteQueue(
@@ -84,6 +103,9 @@ public class WritePipeline implements SmartLifecycle {
     public long write(String token, List<NewLog> logs, KeptAnswer answer) {
         if (properties.discard()) {
             return discardedIds.getAndAdd(logs.size()) + 1;
+        }
+        if (maintenance.stream().anyMatch(Maintenance::refusesWrites)) {
+            throw new OverloadedException("the disk is nearly full and space is being freed, retry later");
         }
         Pending pending = Pending.of(token, logs, answer);
         if (!queue.offer(pending)) {
@@ -136,11 +158,13 @@ public class WritePipeline implements SmartLifecycle {
     private void run() {
         while (!queue.isClosedAndEmpty()) {
             try {
-                List<Pending> batch = queue.take(properties.maxBatchLogs(), IDLE, properties.linger());
+                Duration idle = moreMaintenance ? MAINTENANCE_IDLE : IDLE;
+                List<Pending> batch = queue.take(properties.maxBatchLogs(), idle, properties.linger());
                 if (!batch.isEmpty()) {
                     commit(batch);
                 }
                 forgetOldAnswers();
+                maintain(batch.isEmpty());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -239,8 +263,31 @@ public class WritePipeline implements SmartLifecycle {
         log.debug("Forgot {} idempotency answers older than {}", deleted, ANSWERS_KEPT);
     }
 
+    /** A step of each maintenance when the writer is idle, when one is urgent, or when its share under load allows. */
+    private void maintain(boolean idle) {
+        long start = System.nanoTime();
+        boolean due = (idle && queue.logs() == 0)
+                || start - nextMaintenanceNanos >= 0
+                || maintenance.stream().anyMatch(Maintenance::urgent);
+        if (!due) {
+            return;
+        }
+        boolean more = false;
+        for (Maintenance each : maintenance) {
+            try {
+                more |= each.step();
+            } catch (RuntimeException e) {
+                log.warn("A maintenance step failed: {}", e.getMessage());
+            }
+        }
+        moreMaintenance = more;
+        long took = System.nanoTime() - start;
+        nextMaintenanceNanos = start + Math.max(MAINTENANCE_EVERY_NANOS, took * (MAINTENANCE_REST_FACTOR + 1));
+    }
+
     @Override
     public void start() {
+        maintenance = maintenanceProvider.orderedStream().toList();
         queue.open();
         thread = new Thread(this::run, "logcentral-writer");
         thread.start();

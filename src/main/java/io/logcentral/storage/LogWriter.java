@@ -86,6 +86,43 @@ public class LogWriter {
         });
     }
 
+    /**
+     * Deletes up to {@code limit} logs that their retention rule lets go, most specific rule first, with their index
+     * entries and counts, in one transaction; returns how many.
+     */
+    public int deleteExpired(List<Expiry> rules, int limit) {
+        return inTransaction(connection -> LogDeleter.deleteExpired(connection, rules, limit));
+    }
+
+    /** Deletes up to {@code limit} logs of the oldest day stored, lowest severity first, in one transaction. */
+    public int deleteOldestLowest(int limit) {
+        return inTransaction(connection -> LogDeleter.deleteOldestLowest(connection, limit));
+    }
+
+    /** Pages of deleted logs inside the file, reused for new logs before the file grows, in bytes. */
+    public long reusableBytes() {
+        return withConnection(StoreSpace::freeBytes);
+    }
+
+    /** Gives up to {@code pages} free pages back to the disk, when the store allows it; returns how many went. */
+    public long giveBackSpace(int pages) {
+        return withConnection(connection -> StoreSpace.giveBack(connection, pages));
+    }
+
+    /** Turns incremental vacuum on for a store of at most {@code maxBytes}; returns whether it is on. */
+    public boolean makeSpaceReturnable(long maxBytes) {
+        return withConnection(connection -> StoreSpace.makeIncremental(connection, maxBytes));
+    }
+
+    /** Work outside an explicit transaction, for PRAGMAs and VACUUM, which cannot run inside one. */
+    private <T> T withConnection(Work<T> work) {
+        try (Connection connection = writer.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the store refused: " + e.getMessage(), e);
+        }
+    }
+
     private interface Work<T> {
         T run(Connection connection) throws SQLException;
     }

@@ -1,0 +1,5 @@
+package io.logcentral.retention;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RetentionRuleRepository extends JpaRepository<RetentionRule, Long> {}

@@ -1,0 +1,168 @@
+package io.logcentral.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL that takes logs out of the store with every index kept exact in the same transaction: the full-text index
+ * (FTS5's {@code 'delete'} command needs the old message), the counts per minute, the logs. The time ranges of
+ * {@code log_blocks} are left as they were: a range wider than its logs only makes a search look at a block it could
+ * have skipped, never miss a log. The log with the highest id always stays, so ids are never handed out twice.
+ */
+final class LogDeleter {
+
+    private static final String MINUTE = "(ts - ((ts % 60000000) + 60000000) % 60000000) / 60000000";
+    private static final String DOOMED = "SELECT id FROM temp.doomed";
+    private static final String NOT_NEWEST = " AND id < (SELECT MAX(id) FROM logs)";
+    private static final String CREATE = "CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY)";
+    private static final String UNCOUNT = "UPDATE log_counts SET n = n - g.c FROM (SELECT " + MINUTE
+            + " AS minute, service, severity, COUNT(*) AS c FROM logs WHERE id IN (" + DOOMED + ") GROUP BY 1, 2, 3)"
+            + " AS g WHERE log_counts.minute = g.minute AND log_counts.service = g.service"
+            + " AND log_counts.severity = g.severity";
+    private static final String DROP_EMPTY_COUNTS =
+            "DELETE FROM log_counts WHERE n <= 0 AND (minute, service, severity)" + " IN (SELECT " + MINUTE
+                    + ", service, severity FROM logs WHERE id IN (" + DOOMED + "))";
+    private static final String UNINDEX = "INSERT INTO logs_fts (logs_fts, rowid, message)"
+            + " SELECT 'delete', id, message FROM logs WHERE id IN (" + DOOMED + ")";
+    private static final String DELETE_LOGS = "DELETE FROM logs WHERE id IN (" + DOOMED + ")";
+    private static final String OLDEST_MINUTE = "SELECT minute FROM log_counts ORDER BY minute LIMIT 1";
+    private static final String LOWEST_SEVERITY =
+            "SELECT MIN(severity) FROM log_counts WHERE minute >= ? AND minute < ?";
+    private static final String PICK_OLDEST_LOWEST = "INSERT OR IGNORE INTO temp.doomed (id) SELECT id FROM logs"
+            + " WHERE severity = ? AND ts >= ? AND ts < ?" + NOT_NEWEST + " ORDER BY ts LIMIT ?";
+    private static final String PICK_OLDEST = "INSERT OR IGNORE INTO temp.doomed (id) SELECT id FROM logs WHERE 1 = 1"
+            + NOT_NEWEST + " ORDER BY ts LIMIT ?";
+    private static final long MINUTES_A_DAY = 1440;
+    private static final long MICROS_A_MINUTE = 60_000_000L;
+
+    private LogDeleter() {}
+
+    /**
+     * Deletes up to {@code limit} logs that their rule lets go. {@code rules} come most specific first; a log belongs
+     * to the first rule that matches it, so each rule leaves out the logs of the rules before it that overlap it.
+     */
+    static int deleteExpired(Connection connection, List<Expiry> rules, int limit) throws SQLException {
+        prepare(connection);
+        int picked = 0;
+        for (int i = 0; i < rules.size() && picked < limit; i++) {
+            picked += pickExpired(connection, rules, i, limit - picked);
+        }
+        return deletePicked(connection, picked);
+    }
+
+    /** Deletes up to {@code limit} logs of the oldest day stored, lowest severity first. */
+    static int deleteOldestLowest(Connection connection, int limit) throws SQLException {
+        prepare(connection);
+        int picked = 0;
+        Long minute = firstLong(connection, OLDEST_MINUTE);
+        if (minute != null) {
+            long day = Math.floorDiv(minute, MINUTES_A_DAY) * MINUTES_A_DAY;
+            Long severity = firstLong(connection, LOWEST_SEVERITY, day, day + MINUTES_A_DAY);
+            if (severity != null) {
+                picked = update(
+                        connection,
+                        PICK_OLDEST_LOWEST,
+                        severity,
+                        day * MICROS_A_MINUTE,
+                        (day + MINUTES_A_DAY) * MICROS_A_MINUTE,
+                        limit);
+            }
+        }
+        if (picked == 0) {
+            // Counts that lag their logs (a store written before counts existed) must not stall the guard.
+            picked = update(connection, PICK_OLDEST, limit);
+        }
+        return deletePicked(connection, picked);
+    }
+
+    private static void prepare(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(CREATE);
+            statement.execute("DELETE FROM temp.doomed");
+        }
+    }
+
+    private static int pickExpired(Connection connection, List<Expiry> rules, int index, int limit)
+            throws SQLException {
+        List<Object> args = new ArrayList<>();
+        args.add(Timestamps.toMicros(rules.get(index).before()));
+        String sql = "INSERT OR IGNORE INTO temp.doomed (id) SELECT id FROM logs WHERE ts < ?"
+                + governedBy(rules, index, args) + NOT_NEWEST + " LIMIT ?";
+        args.add(limit);
+        return update(connection, sql, args.toArray());
+    }
+
+    /**
+     * The condition, to follow a WHERE, for the rows of a table with {@code service} and {@code severity} columns that
+     * rule {@code index} governs: those it matches that no rule before it matches.
+     */
+    static String governedBy(List<Expiry> rules, int index, List<Object> args) {
+        Expiry rule = rules.get(index);
+        StringBuilder sql = new StringBuilder();
+        match(rule, sql, args);
+        for (int j = 0; j < index; j++) {
+            if (rules.get(j).overlaps(rule)) {
+                sql.append(" AND NOT (1 = 1");
+                match(rules.get(j), sql, args);
+                sql.append(')');
+            }
+        }
+        return sql.toString();
+    }
+
+    private static void match(Expiry rule, StringBuilder sql, List<Object> args) {
+        if (rule.service() != null) {
+            sql.append(" AND service = ?");
+            args.add(rule.service());
+        }
+        if (rule.severity() != null) {
+            sql.append(" AND severity = ?");
+            args.add(rule.severity().ordinal());
+        }
+    }
+
+    private static int deletePicked(Connection connection, int picked) throws SQLException {
+        if (picked == 0) {
+            return 0;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(UNCOUNT);
+            statement.executeUpdate(DROP_EMPTY_COUNTS);
+            statement.executeUpdate(UNINDEX);
+            int deleted = statement.executeUpdate(DELETE_LOGS);
+            statement.execute("DELETE FROM temp.doomed");
+            return deleted;
+        }
+    }
+
+    private static int update(Connection connection, String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, args);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static Long firstLong(Connection connection, String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, args);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                long value = rows.getLong(1);
+                return rows.wasNull() ? null : value;
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.logcentral.retention;
+
+import static io.logcentral.retention.Store.log;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logcentral.Api;
+import io.logcentral.OwnServerTest;
+import io.logcentral.TestTokens;
+import io.logcentral.storage.StorageProperties;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+@OwnServerTest
+@Import(TestDisk.Config.class)
+@TestPropertySource(properties = {"logcentral.storage.min-free=4MB", "logcentral.retention.max-age=3650d"})
+class DiskGuardTest {
+
+    private static final long RESERVE = 4L << 20;
+    private static final Instant DAY_ONE = Instant.parse("2025-06-01T00:00:00Z");
+    private static final Instant DAY_TWO = Instant.parse("2025-06-02T00:00:00Z");
+    private static final String PADDING = " lorem ipsum dolor sit amet".repeat(10);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestDisk disk;
+
+    @Autowired
+    StorageProperties storage;
+
+    Store store;
+
+    @BeforeEach
+    void setUp() {
+        store = new Store(new Api(port), storage.databaseFile());
+    }
+
+    @Test
+    void nearTheReserveTheOldestLowSeverityLogsGoFirstWhileIngestKeepsAnswering201() throws Exception {
+        long firstDebug = store.ingest(logs("old", "DEBUG", DAY_ONE, 1000)).get(0);
+        for (int hour = 1; hour < 3; hour++) {
+            store.ingest(logs("old", "DEBUG", DAY_ONE.plusSeconds(hour * 3600L), 1000));
+        }
+        for (int hour = 0; hour < 3; hour++) {
+            store.ingest(logs("old", "ERROR", DAY_ONE.plusSeconds(hour * 3600L), 1000));
+        }
+        store.ingest(logs("older-day-two", "INFO", DAY_TWO, 1000));
+        store.ingest(logs("older-day-two", "INFO", DAY_TWO.plusSeconds(3600), 1000));
+
+        disk.leaveFree(RESERVE + RESERVE / 4 + (2L << 20));
+        int batches = 0;
+        while (deletedByGuard() == 0) {
+            store.ingest(logs("new", "INFO", Instant.now(), 500));
+            batches++;
+            assertThat(batches).as("batches before the guard acted").isLessThan(200);
+        }
+        Store.await(() -> !guard().get("acting").asBoolean(), "the guard to come to rest");
+
+        assertThat(store.statusOf(firstDebug)).isEqualTo(404);
+        long debugLeft = store.counted("old", "&level=DEBUG");
+        assertThat(debugLeft).isLessThan(3000);
+        if (debugLeft > 0) {
+            assertThat(store.counted("old", "&level=ERROR")).isEqualTo(3000);
+        }
+        assertThat(store.counted("older-day-two", "")).isEqualTo(2000);
+        assertThat(store.listed("old")).isEqualTo(store.counted("old", ""));
+        assertThat(store.found("older-day-two", "&q=lorem")).isEqualTo(1000);
+        assertThat(guard().get("free_bytes").asLong()).isGreaterThanOrEqualTo(RESERVE);
+        store.checkSearchIndex();
+    }
+
+    private long deletedByGuard() {
+        return guard().get("deleted_logs").asLong();
+    }
+
+    private JsonNode guard() {
+        Api.Reply health = store.api().get("/health").token(TestTokens.ADMIN).send();
+        return health.json().get("disk_guard");
+    }
+
+    static List<Map<String, Object>> logs(String service, String severity, Instant from, int count) {
+        List<Map<String, Object>> logs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            logs.add(log(service, severity, from.plus(Duration.ofMillis(i)), "log " + i + PADDING));
+        }
+        return logs;
+    }
+}
