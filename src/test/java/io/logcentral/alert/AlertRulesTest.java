@@ -3,6 +3,7 @@ package io.logcentral.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
+import io.logcentral.MovableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class AlertRulesTest {
     int port;
 
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
 
     @Autowired
     AlertMetrics metrics;

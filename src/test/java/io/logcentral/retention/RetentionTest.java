@@ -4,6 +4,7 @@ import static io.logcentral.retention.Store.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
+import io.logcentral.MovableClock;
 import io.logcentral.OwnServerTest;
 import io.logcentral.TestTokens;
 import io.logcentral.storage.StorageProperties;
@@ -40,7 +41,7 @@ class RetentionTest {
     int port;
 
     @Autowired
-    TestClock clock;
+    MovableClock clock;
 
     @Autowired
     StorageProperties storage;
