@@ -30,16 +30,7 @@ public class WritePipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WritePipeline.class);
     private static final Duration IDLE = Duration.ofSeconds(1);
-    private static final Duration ANSWERS_KEPT = Duration.ofHours(24);
-    private static final Duration ANSWER_CLEANUP_EVERY = Duration.ofMinutes(10);
     private static final Duration FAILURE_PAUSE = Duration.ofMillis(200);
-    /**
-     * Under load, a maintenance step waits this long after the last, and at least 9 times as long as the last took: it
-     * takes at most a tenth of the writer's time from ingest. Idle, it runs back to back.
-     */
-    private static final long MAINTENANCE_EVERY_NANOS = Duration.ofMillis(200).toNanos();
-
-    private static final int MAINTENANCE_REST_FACTOR = 9;
     /** With maintenance waiting, how long the writer waits for a request before it calls itself idle. */
     private static final Duration MAINTENANCE_IDLE = Duration.ofMillis(2);
 
@@ -53,11 +44,8 @@ public class WritePipeline implements SmartLifecycle {
     private final AtomicLong discardedIds = new AtomicLong();
     private final WriterHealth health;
     private volatile Thread thread;
-    private Instant nextCleanup = Instant.EPOCH;
     private final ObjectProvider<Maintenance> maintenanceProvider;
-    private volatile List<Maintenance> maintenance = List.of();
-    private long nextMaintenanceNanos = System.nanoTime();
-    private boolean moreMaintenance;
+    private volatile MaintenanceSchedule maintenance = new MaintenanceSchedule(List.of());
 
     WritePipeline(
             PipelineProperties properties,
@@ -104,7 +92,7 @@ public class WritePipeline implements SmartLifecycle {
         if (properties.discard()) {
             return discardedIds.getAndAdd(logs.size()) + 1;
         }
-        if (maintenance.stream().anyMatch(Maintenance::refusesWrites)) {
+        if (maintenance.refusesWrites()) {
             throw new OverloadedException("the disk is nearly full and space is being freed, retry later");
         }
         Pending pending = Pending.of(token, logs, answer);
@@ -158,13 +146,17 @@ public class WritePipeline implements SmartLifecycle {
     private void run() {
         while (!queue.isClosedAndEmpty()) {
             try {
-                Duration idle = moreMaintenance ? MAINTENANCE_IDLE : IDLE;
+                Duration idle = maintenance.hasMore() ? MAINTENANCE_IDLE : IDLE;
                 List<Pending> batch = queue.take(properties.maxBatchLogs(), idle, properties.linger());
                 if (!batch.isEmpty()) {
                     commit(batch);
                 }
-                forgetOldAnswers();
-                maintain(batch.isEmpty());
+                health.batchStarted();
+                try {
+                    maintenance.run(batch.isEmpty() && queue.logs() == 0);
+                } finally {
+                    health.batchEnded();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -241,53 +233,11 @@ public class WritePipeline implements SmartLifecycle {
         }
     }
 
-    /**
-     * Every few minutes, whether ingest is idle or not; a step at a time, so a day of answers to forget never holds a
-     * commit back for long.
-     */
-    private void forgetOldAnswers() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextCleanup)) {
-            return;
-        }
-        int deleted;
-        try {
-            deleted = writer.deleteAnswersBefore(now.minus(ANSWERS_KEPT));
-        } catch (RuntimeException e) {
-            log.warn("Could not forget old idempotency answers: {}", e.getMessage());
-            nextCleanup = now.plus(ANSWER_CLEANUP_EVERY);
-            return;
-        }
-        boolean more = deleted == LogWriter.ANSWERS_DELETED_AT_ONCE;
-        nextCleanup = more ? now : now.plus(ANSWER_CLEANUP_EVERY);
-        log.debug("Forgot {} idempotency answers older than {}", deleted, ANSWERS_KEPT);
-    }
-
-    /** A step of each maintenance when the writer is idle, when one is urgent, or when its share under load allows. */
-    private void maintain(boolean idle) {
-        long start = System.nanoTime();
-        boolean due = (idle && queue.logs() == 0)
-                || start - nextMaintenanceNanos >= 0
-                || maintenance.stream().anyMatch(Maintenance::urgent);
-        if (!due) {
-            return;
-        }
-        boolean more = false;
-        for (Maintenance each : maintenance) {
-            try {
-                more |= each.step();
-            } catch (RuntimeException e) {
-                log.warn("A maintenance step failed: {}", e.getMessage());
-            }
-        }
-        moreMaintenance = more;
-        long took = System.nanoTime() - start;
-        nextMaintenanceNanos = start + Math.max(MAINTENANCE_EVERY_NANOS, took * (MAINTENANCE_REST_FACTOR + 1));
-    }
-
     @Override
     public void start() {
-        maintenance = maintenanceProvider.orderedStream().toList();
+        List<Maintenance> tasks = new ArrayList<>(List.of(new ForgetOldAnswers(writer, clock)));
+        maintenanceProvider.orderedStream().forEach(tasks::add);
+        maintenance = new MaintenanceSchedule(tasks);
         queue.open();
         thread = new Thread(this::run, "logcentral-writer");
         thread.start();

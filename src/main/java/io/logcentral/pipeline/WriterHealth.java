@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Whether the writer thread is doing its work: when it last committed, how long the oldest queued request has
- * waited and the batch being written has taken, how many batches failed in a row. Stuck means dead, or either wait
- * is longer than a request may wait for its commit.
+ * waited and the batch (or maintenance step) being written has taken, how many batches failed in a row. Stuck means
+ * dead, or either wait is longer than a request may wait for its commit.
  */
 public final class WriterHealth {
 

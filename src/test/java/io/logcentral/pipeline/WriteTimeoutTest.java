@@ -46,6 +46,9 @@ class WriteTimeoutTest {
     void timedOutRequestIsEitherNeverStoredOrAnsweredWithItsRealOutcome() throws Exception {
         Api api = new Api(port);
         assertThat(sendLater(api, "warm").get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+        // Lets the writer's first maintenance pass (retention, the disk guard) end before the store is locked, so the
+        // next request finds the writer waiting for requests, not for the lock.
+        Thread.sleep(1500);
         CompletableFuture<Api.Reply> taken;
         CompletableFuture<Api.Reply> queued;
         int healthWhileLocked;
