@@ -35,7 +35,7 @@ function topServices(s) {
     byService.set(c.service, total);
   }
   const top = [...byService].sort((a, b) => b[1].logs - a[1].logs).slice(0, TOP);
-  return table("services-table", `Top services (${TOP})`, ["Service", "Logs", "Size (estimate)"],
+  return table("services-table", `Top services (at most ${TOP})`, ["Service", "Logs", "Size (estimate)"],
     top.map(([service, t]) => row([service, number(t.logs), bytes(t.bytes)])), "No logs.");
 }
 
@@ -48,7 +48,7 @@ function rules(retention, storage) {
   const next = storage.retention_next || [];
   const due = (r) => next.find((n) => n.service === r.service && n.severity === r.severity);
   return el("div", {},
-    table("retention-table", "Retention rules in force", ["Service", "Severity", "Max age", "Source", "Due now"],
+    table("retention-table", "Retention rules in force", ["Service", "Severity", "Max age", "Source", "Logs due now"],
       retention.rules.map((r) => row([r.service ?? "every service", r.severity ?? "every severity", r.max_age,
         r.source, due(r) ? number(due(r).logs_due) : ""])), "No rules."),
     el("p", { class: "muted" }, "Most specific first: " + retention.precedence + "."));
