@@ -32,6 +32,23 @@ export async function get(path, { signal, headers = {} } = {}) {
   return response;
 }
 
+/** Sends a JSON body (or none) with another method; resolves to the answer's JSON, or null when it has none. */
+export async function send(method, path, body) {
+  const headers = { Accept: "application/json", ...authHeaders() };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: "no-store",
+  });
+  if (!response.ok) {
+    throw new ApiError(response.status, await problem(response));
+  }
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
 export async function getJson(path, options) {
   return (await get(path, options)).json();
 }

@@ -1,4 +1,5 @@
 // The page: sign in, then one view (search, histogram, facets, results, live tail) kept in the URL's fragment.
+import { AdminView, adminTab } from "./admin.js";
 import { ApiError, get, getJson, nextLink, token } from "./api.js";
 import { Histogram } from "./chart.js";
 import { Facets } from "./facets.js";
@@ -18,6 +19,7 @@ let loadingMore = false;
 let inRange = null;
 const pending = [];
 
+const admin = new AdminView($("admin-view"), signOut);
 const logs = new LogList($("logs"), filterBy);
 const facets = new Facets(change);
 const chart = new Histogram($("chart"), (start, end) =>
@@ -55,8 +57,31 @@ function countParams(omit) {
   return p;
 }
 
+function current(link, on) {
+  if (on) link.setAttribute("aria-current", "page");
+  else link.removeAttribute("aria-current");
+}
+
+/** Shows what the fragment names: the admin view (#admin=...) or the logs. */
+function route() {
+  const tab = adminTab();
+  current($("nav-admin"), tab != null);
+  current($("nav-logs"), tab == null);
+  $("admin-view").hidden = tab == null;
+  $("app-view").hidden = $("search").hidden = tab != null;
+  if (tab == null) {
+    show();
+    return;
+  }
+  appliedHash = location.hash;
+  tail.stop();
+  loads?.abort();
+  admin.show(tab);
+}
+
 function show() {
   appliedHash = location.hash;
+  $("nav-logs").href = location.hash || "#";
   $("q").value = view.q;
   facets.showTime(view);
   facets.showActive(view);
@@ -161,7 +186,8 @@ function signOut(message = "") {
   loads?.abort();
   token.clear();
   logs.clear();
-  $("app-view").hidden = $("search").hidden = $("signout").hidden = true;
+  $("app-view").hidden = $("search").hidden = $("signout").hidden = $("views").hidden = true;
+  $("admin-view").hidden = true;
   $("signin-view").hidden = false;
   $("signin-error").textContent = message;
   $("token").value = "";
@@ -170,8 +196,8 @@ function signOut(message = "") {
 
 function signedIn() {
   $("signin-view").hidden = true;
-  $("app-view").hidden = $("search").hidden = $("signout").hidden = false;
-  show();
+  $("signout").hidden = $("views").hidden = false;
+  route();
 }
 
 async function signIn(event) {
@@ -196,7 +222,7 @@ function theme() {
 
 function keys(event) {
   const typing = event.target.matches("input, textarea, select");
-  if (event.key === "/" && !typing) {
+  if (event.key === "/" && !typing && !$("search").hidden) {
     event.preventDefault();
     $("q").focus();
     $("q").select();
@@ -231,7 +257,7 @@ window.addEventListener("scroll", () => pending.length && atTop() && flush(), { 
 function followUrl() {
   if (location.hash !== appliedHash && token.get()) {
     view = readView();
-    show();
+    route();
   }
 }
 window.addEventListener("popstate", followUrl);

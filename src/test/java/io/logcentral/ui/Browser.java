@@ -159,6 +159,15 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The visible controls that have no accessible name, as their HTML. */
+    List<String> controlsWithoutAccessibleName() {
+        return driver.findElements(By.cssSelector("button, input, select, summary, a")).stream()
+                .filter(WebElement::isDisplayed)
+                .filter(control -> control.getAccessibleName().isBlank())
+                .map(control -> control.getAttribute("outerHTML"))
+                .toList();
+    }
+
     /** What the page wrote to the console, CSP refusals and script errors included. */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -11,47 +11,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The web page in a real headless Chromium against the real server: what an operator does with it. */
 @LogServerTest
-class WebPageTest {
+class WebPageTest extends BrowserTest {
 
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    Api api;
     String service;
     String word;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        browser.resize(1280, 900);
-        String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         service = "ui-" + unique;
         word = "w" + unique;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test
@@ -406,13 +383,7 @@ class WebPageTest {
     }
 
     private void assertEveryVisibleControlHasAnAccessibleName() {
-        for (WebElement control : browser.driver.findElements(By.cssSelector("button, input, summary, a"))) {
-            if (control.isDisplayed()) {
-                assertThat(control.getAccessibleName())
-                        .as(control.getAttribute("outerHTML"))
-                        .isNotBlank();
-            }
-        }
+        assertThat(browser.controlsWithoutAccessibleName()).isEmpty();
     }
 
     private void search(String text) {
