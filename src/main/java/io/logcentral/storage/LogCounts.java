@@ -16,6 +16,12 @@ record LogCounts(long firstMinute, long endMinute, List<LogQuery> ends) {
     static final long MINUTE = 60_000_000L;
 
     /**
+     * The minute of a log's {@code ts} in SQL, rounded down for times before 1970 too: the writer counts logs under it
+     * and retention takes them off under it, so both must say it the same way.
+     */
+    static final String MINUTE_OF_TS = "(ts - ((ts % " + MINUTE + ") + " + MINUTE + ") % " + MINUTE + ") / " + MINUTE;
+
+    /**
      * The split of {@code query}'s range, or null when the counts cannot answer it: they know only time, service and
      * severity, so any other filter, or a range without a whole minute, counts logs.
      */

@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class LogDeleter {
 
-    private static final String MINUTE = "(ts - ((ts % 60000000) + 60000000) % 60000000) / 60000000";
+    private static final String MINUTE = LogCounts.MINUTE_OF_TS;
     private static final String DOOMED = "SELECT id FROM temp.doomed";
     private static final String NOT_NEWEST = " AND id < (SELECT MAX(id) FROM logs)";
     private static final String CREATE = "CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY)";
@@ -38,7 +38,6 @@ final class LogDeleter {
     private static final String PICK_OLDEST = "INSERT OR IGNORE INTO temp.doomed (id) SELECT id FROM logs WHERE 1 = 1"
             + NOT_NEWEST + " ORDER BY ts LIMIT ?";
     private static final long MINUTES_A_DAY = 1440;
-    private static final long MICROS_A_MINUTE = 60_000_000L;
 
     private LogDeleter() {}
 
@@ -68,8 +67,8 @@ final class LogDeleter {
                         connection,
                         PICK_OLDEST_LOWEST,
                         severity,
-                        day * MICROS_A_MINUTE,
-                        (day + MINUTES_A_DAY) * MICROS_A_MINUTE,
+                        day * LogCounts.MINUTE,
+                        (day + MINUTES_A_DAY) * LogCounts.MINUTE,
                         limit);
             }
         }

@@ -35,7 +35,7 @@ public class LogWriter {
             + " ON CONFLICT (block) DO UPDATE SET min_ts = MIN(min_ts, excluded.min_ts),"
             + " max_ts = MAX(max_ts, excluded.max_ts)";
     static final String COUNT_MINUTES = "INSERT INTO log_counts (minute, service, severity, n, last_ts)"
-            + " SELECT (ts - ((ts % 60000000) + 60000000) % 60000000) / 60000000, service, severity, COUNT(*), MAX(ts)"
+            + " SELECT " + LogCounts.MINUTE_OF_TS + ", service, severity, COUNT(*), MAX(ts)"
             + " FROM logs WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3"
             + " ON CONFLICT (minute, service, severity) DO UPDATE SET n = n + excluded.n,"
             + " last_ts = MAX(last_ts, excluded.last_ts)";
