@@ -79,7 +79,7 @@ class AlertEvaluator implements SmartLifecycle {
                 store();
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 metrics.evaluationFailed();
                 log.warn("Checking committed logs against the alert rules failed: {}", e.toString());
             }

@@ -52,6 +52,16 @@ public final class AlertMetrics {
                 .register(registry);
     }
 
+    /** What {@code /health} shows of the rules' checking thread. */
+    public Map<String, Object> health() {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("backlog_logs", backlog.get());
+        figures.put("lag_ms_max", lag.max(TimeUnit.MILLISECONDS));
+        figures.put("failed_checks", (long) evaluationErrors.count());
+        figures.put("dropped_logs", (long) dropped.count());
+        return figures;
+    }
+
     /** The figures {@code GET /metrics} shows. */
     public Map<String, Object> snapshot() {
         Map<String, Object> figures = new LinkedHashMap<>();

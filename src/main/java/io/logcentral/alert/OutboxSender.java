@@ -85,7 +85,8 @@ class OutboxSender {
                     transactions.execute(status -> notifications.findByStatusAndNextAttemptAtLessThanEqualOrderByIdAsc(
                             Notification.Status.pending, clock.millis(), PageRequest.of(0, SWEEP_ROWS)));
             due.forEach(n -> dispatch(n.id(), n.channel(), n.nextAttemptAt()));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Whatever escaped would end the sweep for good.
             log.warn("Looking for pending notifications failed: {}", e.toString());
         }
     }

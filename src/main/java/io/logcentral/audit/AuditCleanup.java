@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * transaction, so the store's write lock is never held long enough to make the log writer wait.
  */
 @Component
-class AuditCleanup {
+public class AuditCleanup {
 
     static final int STEP_ROWS = 500;
 
@@ -49,6 +49,11 @@ class AuditCleanup {
         timer.shutdownNow();
     }
 
+    /** For {@code /health}: cleanups that failed since start. */
+    public long failures() {
+        return failures.get();
+    }
+
     /** A failed step (a busy store) is counted and tried again at the next interval. */
     void cleanUp() {
         try {
@@ -62,7 +67,8 @@ class AuditCleanup {
             if (deleted > 0) {
                 log.debug("Deleted {} audit events older than {}", deleted, properties.maxAge());
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Whatever escaped would end the schedule for good.
             log.warn("Audit cleanup failed ({} so far): {}", failures.incrementAndGet(), e.toString());
         }
     }

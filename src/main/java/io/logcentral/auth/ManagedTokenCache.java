@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * secret after a rotation) are checked against the clock on every request and need no reload.
  */
 @Component
-class ManagedTokenCache {
+public class ManagedTokenCache {
 
     static final long POLL_MILLIS = 500;
 
@@ -46,6 +47,7 @@ class ManagedTokenCache {
         return thread;
     });
     private final AtomicLong pollFailures = new AtomicLong();
+    private volatile Instant lastPoll = Instant.now();
     private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), List.of(), Map.of());
 
     ManagedTokenCache(ManagedTokenRepository repository, PlatformTransactionManager transactions, Clock clock) {
@@ -78,6 +80,16 @@ class ManagedTokenCache {
         return Optional.of(secret.principal());
     }
 
+    /** For {@code /health}: polls of the store that failed since start. */
+    public long pollFailures() {
+        return pollFailures.get();
+    }
+
+    /** For {@code /health}: when the store was last asked for changes without failing. */
+    public Instant lastPoll() {
+        return lastPoll;
+    }
+
     List<ManagedToken> tokens() {
         return snapshot.tokens();
     }
@@ -98,7 +110,9 @@ class ManagedTokenCache {
             if (version != null && version != snapshot.version()) {
                 reload();
             }
-        } catch (RuntimeException e) {
+            lastPoll = Instant.now();
+        } catch (Throwable e) {
+            // Whatever escaped would end the schedule, and with it every revoke made on another replica.
             // A busy or unreachable store: the tokens known so far stay in force until the next poll succeeds.
             log.warn("Reloading managed tokens failed ({} so far): {}", pollFailures.incrementAndGet(), e.toString());
         }

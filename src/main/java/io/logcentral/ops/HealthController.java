@@ -1,5 +1,8 @@
 package io.logcentral.ops;
 
+import io.logcentral.alert.AlertMetrics;
+import io.logcentral.audit.AuditCleanup;
+import io.logcentral.auth.ManagedTokenCache;
 import io.logcentral.auth.Scope;
 import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.pipeline.WritePipeline;
@@ -31,6 +34,9 @@ class HealthController {
     private final WriterHealth writer;
     private final TailStatus tails;
     private final DiskGuard guard;
+    private final AlertMetrics alerts;
+    private final ManagedTokenCache tokenCache;
+    private final AuditCleanup auditCleanup;
     private final String version;
 
     HealthController(
@@ -38,9 +44,15 @@ class HealthController {
             WritePipeline pipeline,
             TailStatus tails,
             DiskGuard guard,
+            AlertMetrics alerts,
+            ManagedTokenCache tokenCache,
+            AuditCleanup auditCleanup,
             ObjectProvider<BuildProperties> build) {
         this.store = store;
         this.guard = guard;
+        this.alerts = alerts;
+        this.tokenCache = tokenCache;
+        this.auditCleanup = auditCleanup;
         this.writer = pipeline.health();
         this.tails = tails;
         BuildProperties properties = build.getIfAvailable();
@@ -61,6 +73,16 @@ class HealthController {
             body.put("live_tail", tailDetails());
             // The guard freeing space is the server working as meant: shown, never a reason for 503.
             body.put("disk_guard", guard.details());
+            // Background work beside ingest: shown so a stuck or failing thread is seen, not a reason for 503.
+            body.put("alerts", alerts.health());
+            body.put(
+                    "token_cache",
+                    Map.of(
+                            "last_poll",
+                            Timestamps.format(tokenCache.lastPoll()),
+                            "failed_polls",
+                            tokenCache.pollFailures()));
+            body.put("audit_cleanup", Map.of("failures", auditCleanup.failures()));
         }
         if (up) {
             return ResponseEntity.ok(body);

@@ -47,7 +47,7 @@ class HealthTest {
     }
 
     @Test
-    void healthDetailsShowTheWriterAndTheTailPoller() {
+    void healthDetailsShowTheWriterAndEveryBackgroundTask() {
         Api api = new Api(port);
         api.post("/logs", "{\"service\":\"health\",\"message\":\"m\"}")
                 .token(TestTokens.WRITER)
@@ -65,5 +65,10 @@ class HealthTest {
                 api.get("/health").token(TestTokens.READER).send().json().get("live_tail");
         assertThat(tail.get("last_poll").asString()).endsWith("Z");
         assertThat(tail.get("failed_polls").asLong()).isZero();
+        JsonNode details = api.get("/health").token(TestTokens.READER).send().json();
+        assertThat(details.get("alerts").get("failed_checks").asLong()).isZero();
+        assertThat(details.get("token_cache").get("last_poll").asString()).endsWith("Z");
+        assertThat(details.get("token_cache").get("failed_polls").asLong()).isZero();
+        assertThat(details.get("audit_cleanup").get("failures").asLong()).isZero();
     }
 }
