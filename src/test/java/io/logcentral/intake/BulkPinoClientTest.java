@@ -39,8 +39,7 @@ class BulkPinoClientTest {
                 .token(TestTokens.ADMIN)
                 .send()
                 .json();
-        JsonNode info =
-                api.get("/logs?service=" + index).token(TestTokens.ADMIN).send().json();
+        JsonNode info = ClientProcess.storedLogs(port, index);
         assertThat(info).hasSize(1);
         assertThat(info.get(0).get("message").asString()).isEqualTo("order placed");
         assertThat(info.get(0).get("severity").asString()).isEqualTo("INFO");

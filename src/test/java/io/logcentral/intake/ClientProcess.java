@@ -2,6 +2,8 @@ package io.logcentral.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logcentral.Api;
+import io.logcentral.TestTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs a real client program nobody here wrote (a Java SDK with its own classpath, an npm package) as a child process,
@@ -60,6 +63,15 @@ final class ClientProcess {
         if (!Files.isDirectory(exampleDir.resolve("node_modules"))) {
             run(exampleDir, 300, "npm", "install", "--no-audit", "--no-fund");
         }
+    }
+
+    /** The logs a client sent for {@code service}, read back as an operator would, newest first. */
+    static JsonNode storedLogs(int port, String service) {
+        return new Api(port)
+                .get("/logs?service=" + service)
+                .token(TestTokens.ADMIN)
+                .send()
+                .json();
     }
 
     static String java() {

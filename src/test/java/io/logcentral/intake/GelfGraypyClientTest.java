@@ -2,7 +2,6 @@ package io.logcentral.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.logcentral.Api;
 import io.logcentral.LogServerTest;
 import io.logcentral.TestTokens;
 import java.time.Duration;
@@ -38,11 +37,7 @@ class GelfGraypyClientTest {
                 service);
 
         assertThat(output).contains("sent");
-        JsonNode logs = new Api(port)
-                .get("/logs?service=" + service)
-                .token(TestTokens.ADMIN)
-                .send()
-                .json();
+        JsonNode logs = ClientProcess.storedLogs(port, service);
         assertThat(logs).hasSize(2);
         JsonNode error = logs.get(0);
         assertThat(error.get("message").asString()).isEqualTo("invoice total failed");

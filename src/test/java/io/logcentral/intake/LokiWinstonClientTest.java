@@ -30,11 +30,7 @@ class LokiWinstonClientTest {
                 example, 60, "node", "send.js", "http://127.0.0.1:" + port, TestTokens.WRITER, app, encoding);
 
         assertThat(output).contains("pushed");
-        JsonNode logs = new Api(port)
-                .get("/logs?service=" + app)
-                .token(TestTokens.ADMIN)
-                .send()
-                .json();
+        JsonNode logs = ClientProcess.storedLogs(port, app);
         assertThat(logs).hasSize(2);
         JsonNode warning = logs.get(0);
         assertThat(warning.get("message").asString()).isEqualTo("slow request /api/orders");

@@ -2,7 +2,6 @@ package io.logcentral.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.logcentral.Api;
 import io.logcentral.LogServerTest;
 import io.logcentral.TestTokens;
 import java.nio.file.Path;
@@ -36,11 +35,7 @@ class OtlpJavaSdkClientTest {
                 service);
 
         assertThat(output).contains("exported");
-        JsonNode logs = new Api(port)
-                .get("/logs?service=" + service)
-                .token(TestTokens.ADMIN)
-                .send()
-                .json();
+        JsonNode logs = ClientProcess.storedLogs(port, service);
         assertThat(logs).hasSize(2);
         JsonNode warning = logs.get(0);
         assertThat(warning.get("message").asString()).isEqualTo("retrying payment");

@@ -2,7 +2,6 @@ package io.logcentral.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.logcentral.Api;
 import io.logcentral.LogServerTest;
 import io.logcentral.TestTokens;
 import java.nio.file.Path;
@@ -28,11 +27,7 @@ class OtlpNodeJsonClientTest {
                 example, 60, "node", "send.js", "http://127.0.0.1:" + port, TestTokens.WRITER, service);
 
         assertThat(output).contains("exported").doesNotContain("rror");
-        JsonNode logs = new Api(port)
-                .get("/logs?service=" + service)
-                .token(TestTokens.ADMIN)
-                .send()
-                .json();
+        JsonNode logs = ClientProcess.storedLogs(port, service);
         assertThat(logs).hasSize(2);
         JsonNode structured = logs.get(0);
         assertThat(structured.get("message").asString()).isEqualTo("{\"event\":\"checkout\",\"ok\":true}");
