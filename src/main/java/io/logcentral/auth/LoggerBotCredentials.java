@@ -22,6 +22,14 @@ public class LoggerBotCredentials {
     }
 
     /**
+     * Whether the caller may create LoggerBot users: an admin token, as seed 003's server asked for one as its API key.
+     * Checked here rather than by the access table because a refusal must answer in that seed's own shape.
+     */
+    public boolean mayCreateUsers(TokenPrincipal caller) {
+        return caller != null && caller.scopes().contains(Scope.ADMIN);
+    }
+
+    /**
      * Creates the user, or gives an existing one its new password.
      *
      * @throws IllegalArgumentException when the name or the password is empty: the token would be md5 of the name

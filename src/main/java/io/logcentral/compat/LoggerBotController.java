@@ -44,7 +44,7 @@ class LoggerBotController {
     @PostMapping("/create_user")
     ResponseEntity<Map<String, Object>> createUser(
             HttpServletRequest request, @AuthenticationPrincipal @Nullable TokenPrincipal principal) {
-        if (principal == null || !principal.scopes().contains(Scope.ADMIN)) {
+        if (!credentials.mayCreateUsers(principal)) {
             return ResponseEntity.status(403).body(FORBIDDEN);
         }
         return seedShaped(() -> gate.withJsonObject(request, body -> {
