@@ -12,7 +12,7 @@ import java.time.Instant;
 public record Expiry(String service, Severity severity, Instant before) {
 
     /** Whether every log this one matches is also matched by {@code other}, which wins when it is more specific. */
-    boolean overlaps(Expiry other) {
+    public boolean overlaps(Expiry other) {
         return (service == null || other.service == null || service.equalsIgnoreCase(other.service))
                 && (severity == null || other.severity == null || severity == other.severity);
     }

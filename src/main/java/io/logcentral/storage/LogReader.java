@@ -1,217 +1,44 @@
 package io.logcentral.storage;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * Reads logs on the reader pool. A read is one statement in autocommit, which SQLite runs on one consistent snapshot,
- * or, for a full-text search or counts that mix per-minute counts with logs, several statements in one read
- * transaction on the readers' own transaction manager
- * (the application's JPA transaction manager would hand out the writer's connection).
- */
-@Service
-public class LogReader {
+/** Reads logs: pages, tails, counts. Each read sees one consistent state of the store. */
+public interface LogReader {
 
-    private final ReadDeadlines readers;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate snapshot;
-    private final TextSearch textSearch;
+    /** One cell of a histogram: how many logs of a severity (and service, when asked) fell in a bucket. */
+    record BucketCount(long bucket, Severity severity, String service, long count) {}
 
-    LogReader(@Qualifier(SqliteDataSources.READER) DataSource readers) {
-        this.readers = new ReadDeadlines(readers);
-        this.jdbc = JdbcClient.create(this.readers);
-        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(this.readers));
-        this.textSearch = new TextSearch(jdbc, LogReader::map);
-    }
+    /** A service seen, how often, and when last. */
+    record ServiceCount(String service, long count, Instant lastSeen) {}
 
     /**
      * Runs the reads of {@code reads} within a time budget: a statement still running when it is spent is
      * interrupted, its connection freed, and a {@link org.springframework.dao.QueryTimeoutException} thrown.
      */
-    public <T> T within(Duration budget, Supplier<T> reads) {
-        return readers.within(budget, reads);
-    }
+    <T> T within(Duration budget, Supplier<T> reads);
 
-    public List<StoredLog> find(LogQuery query) {
-        SearchText text = query.text() == null ? null : SearchText.parse(query.text());
-        if (text != null && text.match() != null) {
-            return read(query, () -> textSearch.find(query));
-        }
-        return read(query, () -> page(query, searched(query)));
-    }
-
-    private List<StoredLog> page(LogQuery query, IdRange searched) {
-        LogSearchSql sql = LogSearchSql.select(query, searched);
-        return jdbc.sql(sql.text(query))
-                .params(sql.params(query))
-                .query(LogReader::map)
-                .list();
-    }
+    List<StoredLog> find(LogQuery query);
 
     /** Up to {@code limit} logs matching {@code query} committed after the log {@code id}, in commit order. */
-    public List<StoredLog> findAfterId(LogQuery query, long id, int limit) {
-        return read(query, () -> {
-            LogSearchSql sql = LogSearchSql.select(query, searched(query).from(id + 1));
-            return jdbc.sql(sql.afterIdText())
-                    .params(sql.afterIdParams(id, limit))
-                    .query(LogReader::map)
-                    .list();
-        });
-    }
+    List<StoredLog> findAfterId(LogQuery query, long id, int limit);
 
     /** The id of the newest committed log, 0 when there is none. */
-    public long lastId() {
-        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM logs")
-                .query(Long.class)
-                .single();
-    }
+    long lastId();
 
-    public Optional<StoredLog> findById(long id) {
-        return jdbc.sql("SELECT " + LogSearchSql.COLUMNS + " FROM logs WHERE id = ?")
-                .param(id)
-                .query(LogReader::map)
-                .optional();
-    }
-
-    /** One cell of a histogram: how many logs of a severity (and service, when asked) fell in a bucket. */
-    public record BucketCount(long bucket, Severity severity, String service, long count) {}
-
-    /** A service seen, how often, and when last. */
-    public record ServiceCount(String service, long count, Instant lastSeen) {}
+    Optional<StoredLog> findById(long id);
 
     /**
-     * Counts the logs {@code query} matches per bucket of {@code width} from {@code origin}, which are whole minutes:
-     * from the counts per minute where they can answer, from the logs for the rest.
+     * Counts the logs {@code query} matches per bucket of {@code width} from {@code origin}, which are whole minutes.
      */
-    public List<BucketCount> countByBucket(LogQuery query, Instant origin, Duration width, boolean byService) {
-        long originMicros = Timestamps.toMicros(origin);
-        long widthMicros = width.toNanos() / 1000;
-        LogCounts split = LogCounts.split(query);
-        if (split == null) {
-            return read(query, () -> countLogs(query, originMicros, widthMicros, byService));
-        }
-        return snapshot.execute(status -> {
-            LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
-            List<BucketCount> counts = new ArrayList<>(jdbc.sql(sql.minuteCountsText(byService))
-                    .params(sql.countsParams(originMicros, widthMicros))
-                    .query((rs, row) -> bucketCount(rs, byService))
-                    .list());
-            for (LogQuery end : split.ends()) {
-                counts.addAll(countLogs(end, originMicros, widthMicros, byService));
-            }
-            return counts;
-        });
-    }
-
-    private List<BucketCount> countLogs(LogQuery query, long originMicros, long widthMicros, boolean byService) {
-        LogSearchSql sql = LogSearchSql.select(query, searched(query));
-        return jdbc.sql(sql.countsText(byService))
-                .params(sql.countsParams(originMicros, widthMicros))
-                .query((rs, row) -> bucketCount(rs, byService))
-                .list();
-    }
-
-    private static BucketCount bucketCount(ResultSet rs, boolean byService) throws SQLException {
-        return new BucketCount(
-                rs.getLong("bucket"),
-                Severity.values()[rs.getInt("severity")],
-                byService ? rs.getString("service") : null,
-                rs.getLong("n"));
-    }
+    List<BucketCount> countByBucket(LogQuery query, Instant origin, Duration width, boolean byService);
 
     /**
-     * The services {@code query} matches, most logs first, from the counts per minute where they can answer: at most
-     * {@code max} of them, and one more when there are more, so the caller can say the list is cut. Each part of a
-     * split range is cut alike, so past the cut a service's count may miss what a ragged end of the range held.
+     * The services {@code query} matches, most logs first: at most {@code max} of them, and one more when there are
+     * more, so the caller can say the list is cut.
      */
-    public List<ServiceCount> services(LogQuery query, int max) {
-        LogCounts split = LogCounts.split(query);
-        if (split == null) {
-            return read(query, () -> sorted(countServices(query, max), max));
-        }
-        return snapshot.execute(status -> {
-            LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
-            List<ServiceCount> counts = new ArrayList<>(jdbc.sql(sql.minuteServicesText())
-                    .params(sql.servicesParams(max + 1))
-                    .query(LogReader::serviceCount)
-                    .list());
-            for (LogQuery end : split.ends()) {
-                counts.addAll(countServices(end, max));
-            }
-            return sorted(counts, max);
-        });
-    }
-
-    private List<ServiceCount> countServices(LogQuery query, int max) {
-        LogSearchSql sql = LogSearchSql.select(query, searched(query));
-        return jdbc.sql(sql.servicesText())
-                .params(sql.servicesParams(max + 1))
-                .query(LogReader::serviceCount)
-                .list();
-    }
-
-    private static ServiceCount serviceCount(ResultSet rs, int row) throws SQLException {
-        return new ServiceCount(rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts")));
-    }
-
-    /** One entry a service, names compared without case as the store does, most logs first, {@code max} + 1 at most. */
-    private static List<ServiceCount> sorted(List<ServiceCount> counts, int max) {
-        Map<String, ServiceCount> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (ServiceCount count : counts) {
-            merged.merge(
-                    count.service(),
-                    count,
-                    (a, b) -> new ServiceCount(
-                            a.service(),
-                            a.count() + b.count(),
-                            a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen()));
-        }
-        List<ServiceCount> all = new ArrayList<>(merged.values());
-        all.sort(Comparator.comparingLong(ServiceCount::count)
-                .reversed()
-                .thenComparing(ServiceCount::service, String.CASE_INSENSITIVE_ORDER));
-        return all.size() > max + 1 ? List.copyOf(all.subList(0, max + 1)) : all;
-    }
-
-    /** The ids the full-text index need be asked about: those of the blocks that overlap the query's time range. */
-    private IdRange searched(LogQuery query) {
-        return query.text() == null
-                ? IdRange.ALL
-                : LogBlocks.span(jdbc, TextSearch.fromTs(query), TextSearch.toTs(query));
-    }
-
-    /** Runs the reads of a full-text search on one snapshot, so the id ranges it computes fit the logs it reads. */
-    private <T> T read(LogQuery query, Supplier<T> reads) {
-        return query.text() == null ? reads.get() : snapshot.execute(status -> reads.get());
-    }
-
-    private static StoredLog map(ResultSet rs, int row) throws SQLException {
-        return new StoredLog(
-                rs.getLong("id"),
-                Timestamps.fromMicros(rs.getLong("ts")),
-                Timestamps.fromMicros(rs.getLong("received_at")),
-                rs.getString("service"),
-                Severity.values()[rs.getInt("severity")],
-                rs.getString("message"),
-                rs.getString("request_id"),
-                rs.getString("trace_id"),
-                rs.getString("span_id"),
-                rs.getString("host"),
-                rs.getString("attributes"));
-    }
+    List<ServiceCount> services(LogQuery query, int max);
 }

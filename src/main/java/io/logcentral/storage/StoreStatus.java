@@ -1,84 +1,13 @@
 package io.logcentral.storage;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
+/** Whether the store answers, and how much disk it takes, asked without waiting behind queries. */
+public interface StoreStatus {
 
-/**
- * Whether the store answers, and how much disk it takes. It asks on a connection of its own, so {@code /health} never
- * waits behind queries that hold every reader.
- */
-@Component
-public class StoreStatus implements DisposableBean {
+    boolean isUp();
 
-    private final StorageProperties properties;
-    private final SQLiteDataSource source;
-    private Connection connection;
+    /** The store's name in {@code /health} details: {@code sqlite} or {@code postgresql}. */
+    String kind();
 
-    StoreStatus(StorageProperties properties) {
-        this.properties = properties;
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(1000);
-        this.source = new SQLiteDataSource(config);
-        source.setUrl("jdbc:sqlite:" + properties.databaseFile().toAbsolutePath());
-    }
-
-    /** Reads the schema, which needs the file itself, not only a connection. */
-    public synchronized boolean isUp() {
-        try {
-            if (connection == null || connection.isClosed()) {
-                connection = source.getConnection();
-            }
-            try (Statement statement = connection.createStatement();
-                    ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
-                return count.next() && count.getLong(1) > 0;
-            }
-        } catch (SQLException e) {
-            close();
-            return false;
-        }
-    }
-
-    @Override
-    public synchronized void destroy() {
-        close();
-    }
-
-    private void close() {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException e) {
-            // gone already
-        }
-        connection = null;
-    }
-
-    public String kind() {
-        return "sqlite";
-    }
-
-    /** The database file with its write-ahead log, in bytes. */
-    public long sizeBytes() {
-        Path file = properties.databaseFile();
-        return size(file) + size(file.resolveSibling(file.getFileName() + "-wal"));
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
+    /** The bytes the store takes on disk. */
+    long sizeBytes();
 }

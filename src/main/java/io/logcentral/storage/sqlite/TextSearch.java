@@ -1,5 +1,8 @@
-package io.logcentral.storage;
+package io.logcentral.storage.sqlite;
 
+import io.logcentral.storage.LogQuery;
+import io.logcentral.storage.StoredLog;
+import io.logcentral.storage.Timestamps;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.logcentral.storage;
+package io.logcentral.storage.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.logcentral.storage;
+package io.logcentral.storage.sqlite;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,5 +1,9 @@
-package io.logcentral.storage;
+package io.logcentral.storage.sqlite;
 
+import io.logcentral.storage.LogQuery;
+import io.logcentral.storage.SearchText;
+import io.logcentral.storage.Severity;
+import io.logcentral.storage.Timestamps;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

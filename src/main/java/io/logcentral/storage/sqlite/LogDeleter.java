@@ -1,5 +1,7 @@
-package io.logcentral.storage;
+package io.logcentral.storage.sqlite;
 
+import io.logcentral.storage.Expiry;
+import io.logcentral.storage.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package io.logcentral.storage;
+package io.logcentral.storage.sqlite;
 
 import java.util.ArrayList;
 import java.util.List;

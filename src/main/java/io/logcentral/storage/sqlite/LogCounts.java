@@ -1,5 +1,7 @@
-package io.logcentral.storage;
+package io.logcentral.storage.sqlite;
 
+import io.logcentral.storage.LogQuery;
+import io.logcentral.storage.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
 

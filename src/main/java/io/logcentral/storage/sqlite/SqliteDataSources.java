@@ -1,6 +1,7 @@
-package io.logcentral.storage;
+package io.logcentral.storage.sqlite;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.logcentral.storage.StorageProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.sqlite.SQLiteDataSource;
  * connection the group commit needs; their short writes meet the writer only at SQLite's lock, within the busy timeout.
  */
 @Configuration(proxyBeanMethods = false)
+@SqliteStore
 class SqliteDataSources {
 
     static final String READER = "logReaderPool";

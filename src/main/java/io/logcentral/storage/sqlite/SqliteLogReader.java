@@ -1,0 +1,210 @@
+package io.logcentral.storage.sqlite;
+
+import io.logcentral.storage.LogQuery;
+import io.logcentral.storage.LogReader;
+import io.logcentral.storage.SearchText;
+import io.logcentral.storage.Severity;
+import io.logcentral.storage.StoredLog;
+import io.logcentral.storage.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads logs on the reader pool. A read is one statement in autocommit, which SQLite runs on one consistent snapshot,
+ * or, for a full-text search or counts that mix per-minute counts with logs, several statements in one read
+ * transaction on the readers' own transaction manager
+ * (the application's JPA transaction manager would hand out the writer's connection).
+ */
+@Service
+@SqliteStore
+public class SqliteLogReader implements LogReader {
+
+    private final ReadDeadlines readers;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate snapshot;
+    private final TextSearch textSearch;
+
+    SqliteLogReader(@Qualifier(SqliteDataSources.READER) DataSource readers) {
+        this.readers = new ReadDeadlines(readers);
+        this.jdbc = JdbcClient.create(this.readers);
+        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(this.readers));
+        this.textSearch = new TextSearch(jdbc, SqliteLogReader::map);
+    }
+
+    @Override
+    public <T> T within(Duration budget, Supplier<T> reads) {
+        return readers.within(budget, reads);
+    }
+
+    @Override
+    public List<StoredLog> find(LogQuery query) {
+        SearchText text = query.text() == null ? null : SearchText.parse(query.text());
+        if (text != null && text.match() != null) {
+            return read(query, () -> textSearch.find(query));
+        }
+        return read(query, () -> page(query, searched(query)));
+    }
+
+    private List<StoredLog> page(LogQuery query, IdRange searched) {
+        LogSearchSql sql = LogSearchSql.select(query, searched);
+        return jdbc.sql(sql.text(query))
+                .params(sql.params(query))
+                .query(SqliteLogReader::map)
+                .list();
+    }
+
+    @Override
+    public List<StoredLog> findAfterId(LogQuery query, long id, int limit) {
+        return read(query, () -> {
+            LogSearchSql sql = LogSearchSql.select(query, searched(query).from(id + 1));
+            return jdbc.sql(sql.afterIdText())
+                    .params(sql.afterIdParams(id, limit))
+                    .query(SqliteLogReader::map)
+                    .list();
+        });
+    }
+
+    @Override
+    public long lastId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM logs")
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public Optional<StoredLog> findById(long id) {
+        return jdbc.sql("SELECT " + LogSearchSql.COLUMNS + " FROM logs WHERE id = ?")
+                .param(id)
+                .query(SqliteLogReader::map)
+                .optional();
+    }
+
+    @Override
+    public List<BucketCount> countByBucket(LogQuery query, Instant origin, Duration width, boolean byService) {
+        long originMicros = Timestamps.toMicros(origin);
+        long widthMicros = width.toNanos() / 1000;
+        LogCounts split = LogCounts.split(query);
+        if (split == null) {
+            return read(query, () -> countLogs(query, originMicros, widthMicros, byService));
+        }
+        return snapshot.execute(status -> {
+            LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
+            List<BucketCount> counts = new ArrayList<>(jdbc.sql(sql.minuteCountsText(byService))
+                    .params(sql.countsParams(originMicros, widthMicros))
+                    .query((rs, row) -> bucketCount(rs, byService))
+                    .list());
+            for (LogQuery end : split.ends()) {
+                counts.addAll(countLogs(end, originMicros, widthMicros, byService));
+            }
+            return counts;
+        });
+    }
+
+    private List<BucketCount> countLogs(LogQuery query, long originMicros, long widthMicros, boolean byService) {
+        LogSearchSql sql = LogSearchSql.select(query, searched(query));
+        return jdbc.sql(sql.countsText(byService))
+                .params(sql.countsParams(originMicros, widthMicros))
+                .query((rs, row) -> bucketCount(rs, byService))
+                .list();
+    }
+
+    private static BucketCount bucketCount(ResultSet rs, boolean byService) throws SQLException {
+        return new BucketCount(
+                rs.getLong("bucket"),
+                Severity.values()[rs.getInt("severity")],
+                byService ? rs.getString("service") : null,
+                rs.getLong("n"));
+    }
+
+    @Override
+    public List<ServiceCount> services(LogQuery query, int max) {
+        LogCounts split = LogCounts.split(query);
+        if (split == null) {
+            return read(query, () -> sorted(countServices(query, max), max));
+        }
+        return snapshot.execute(status -> {
+            LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
+            List<ServiceCount> counts = new ArrayList<>(jdbc.sql(sql.minuteServicesText())
+                    .params(sql.servicesParams(max + 1))
+                    .query(SqliteLogReader::serviceCount)
+                    .list());
+            for (LogQuery end : split.ends()) {
+                counts.addAll(countServices(end, max));
+            }
+            return sorted(counts, max);
+        });
+    }
+
+    private List<ServiceCount> countServices(LogQuery query, int max) {
+        LogSearchSql sql = LogSearchSql.select(query, searched(query));
+        return jdbc.sql(sql.servicesText())
+                .params(sql.servicesParams(max + 1))
+                .query(SqliteLogReader::serviceCount)
+                .list();
+    }
+
+    private static ServiceCount serviceCount(ResultSet rs, int row) throws SQLException {
+        return new ServiceCount(rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts")));
+    }
+
+    /** One entry a service, names compared without case as the store does, most logs first, {@code max} + 1 at most. */
+    private static List<ServiceCount> sorted(List<ServiceCount> counts, int max) {
+        Map<String, ServiceCount> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (ServiceCount count : counts) {
+            merged.merge(
+                    count.service(),
+                    count,
+                    (a, b) -> new ServiceCount(
+                            a.service(),
+                            a.count() + b.count(),
+                            a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen()));
+        }
+        List<ServiceCount> all = new ArrayList<>(merged.values());
+        all.sort(Comparator.comparingLong(ServiceCount::count)
+                .reversed()
+                .thenComparing(ServiceCount::service, String.CASE_INSENSITIVE_ORDER));
+        return all.size() > max + 1 ? List.copyOf(all.subList(0, max + 1)) : all;
+    }
+
+    /** The ids the full-text index need be asked about: those of the blocks that overlap the query's time range. */
+    private IdRange searched(LogQuery query) {
+        return query.text() == null
+                ? IdRange.ALL
+                : LogBlocks.span(jdbc, TextSearch.fromTs(query), TextSearch.toTs(query));
+    }
+
+    /** Runs the reads of a full-text search on one snapshot, so the id ranges it computes fit the logs it reads. */
+    private <T> T read(LogQuery query, Supplier<T> reads) {
+        return query.text() == null ? reads.get() : snapshot.execute(status -> reads.get());
+    }
+
+    private static StoredLog map(ResultSet rs, int row) throws SQLException {
+        return new StoredLog(
+                rs.getLong("id"),
+                Timestamps.fromMicros(rs.getLong("ts")),
+                Timestamps.fromMicros(rs.getLong("received_at")),
+                rs.getString("service"),
+                Severity.values()[rs.getInt("severity")],
+                rs.getString("message"),
+                rs.getString("request_id"),
+                rs.getString("trace_id"),
+                rs.getString("span_id"),
+                rs.getString("host"),
+                rs.getString("attributes"));
+    }
+}

@@ -1,0 +1,228 @@
+package io.logcentral.storage.sqlite;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.logcentral.storage.Expiry;
+import io.logcentral.storage.LogWriter;
+import io.logcentral.storage.NewLog;
+import io.logcentral.storage.PendingAnswer;
+import io.logcentral.storage.StoreUnavailableException;
+import io.logcentral.storage.Timestamps;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inserts batches of logs, one transaction a batch. Only the pipeline's single writer thread calls it, which is what
+ * lets it hand out ids itself.
+ *
+ * <p>Plain JDBC rather than Hibernate: this is the one hot path where that was measured to pay, 73,100 against 56,700
+ * logs/s through a {@code StatelessSession} with {@code insertMultiple} and JDBC batching (batch ingest, medians of
+ * 5 runs). It also lets a failed transaction throw its connection away: after SQLITE_BUSY on {@code BEGIN}, the
+ * SQLite driver believes it is in a transaction that SQLite never started, and every later commit on that connection
+ * fails.
+ */
+@Component
+@SqliteStore
+public class SqliteLogWriter implements LogWriter {
+
+    private static final String INSERT_LOG = "INSERT INTO logs (id, ts, received_at, service, severity, message,"
+            + " request_id, trace_id, span_id, host, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The search index, the blocks' time ranges and the counts per minute, for a batch of ids in one go. */
+    static final String INDEX_LOGS =
+            "INSERT INTO logs_fts (rowid, message)" + " SELECT id, message FROM logs WHERE id BETWEEN ? AND ?";
+
+    static final String TRACK_BLOCKS = "INSERT INTO log_blocks (block, min_ts, max_ts)"
+            + " SELECT id >> 12, MIN(ts), MAX(ts) FROM logs WHERE id BETWEEN ? AND ? GROUP BY id >> 12"
+            + " ON CONFLICT (block) DO UPDATE SET min_ts = MIN(min_ts, excluded.min_ts),"
+            + " max_ts = MAX(max_ts, excluded.max_ts)";
+    static final String COUNT_MINUTES = "INSERT INTO log_counts (minute, service, severity, n, last_ts)"
+            + " SELECT " + LogCounts.MINUTE_OF_TS + ", service, severity, COUNT(*), MAX(ts)"
+            + " FROM logs WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3"
+            + " ON CONFLICT (minute, service, severity) DO UPDATE SET n = n + excluded.n,"
+            + " last_ts = MAX(last_ts, excluded.last_ts)";
+    private static final String INSERT_ANSWER = "INSERT INTO idempotency_keys"
+            + " (key_hash, body_hash, created_at, status, first_id, log_count, errors) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (key_hash) DO NOTHING";
+
+    private static final String DELETE_ANSWERS_BEFORE = "DELETE FROM idempotency_keys WHERE key_hash IN"
+            + " (SELECT key_hash FROM idempotency_keys WHERE created_at < ? LIMIT " + ANSWERS_DELETED_AT_ONCE + ")";
+
+    private final HikariDataSource writer;
+    private long nextId = -1;
+
+    SqliteLogWriter(@Qualifier(SqliteDataSources.WRITER) HikariDataSource writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public long insert(List<NewLog> logs, List<PendingAnswer> answers) {
+        return inTransaction(connection -> {
+            long first = nextId(connection);
+            insertLogs(connection, first, logs);
+            forRange(connection, INDEX_LOGS, first, first + logs.size() - 1);
+            forRange(connection, TRACK_BLOCKS, first, first + logs.size() - 1);
+            forRange(connection, COUNT_MINUTES, first, first + logs.size() - 1);
+            for (PendingAnswer answer : answers) {
+                insertAnswer(connection, first, answer);
+            }
+            nextId = first + logs.size();
+            return first;
+        });
+    }
+
+    @Override
+    public int deleteAnswersBefore(Instant before) {
+        return inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_ANSWERS_BEFORE)) {
+                delete.setLong(1, Timestamps.toMicros(before));
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int deleteExpired(List<Expiry> rules, int limit) {
+        return inTransaction(connection -> LogDeleter.deleteExpired(connection, rules, limit));
+    }
+
+    @Override
+    public int deleteOldestLowest(int limit) {
+        return inTransaction(connection -> LogDeleter.deleteOldestLowest(connection, limit));
+    }
+
+    @Override
+    public long reusableBytes() {
+        return withConnection(StoreSpace::freeBytes);
+    }
+
+    @Override
+    public long giveBackSpace(int pages) {
+        return withConnection(connection -> StoreSpace.giveBack(connection, pages));
+    }
+
+    @Override
+    public boolean makeSpaceReturnable(long maxBytes) {
+        return withConnection(connection -> StoreSpace.makeIncremental(connection, maxBytes));
+    }
+
+    /** Work outside an explicit transaction, for PRAGMAs and VACUUM, which cannot run inside one. */
+    private <T> T withConnection(Work<T> work) {
+        try (Connection connection = writer.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the store refused: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * BEGIN and COMMIT are sent as statements in autocommit mode rather than through {@code setAutoCommit(false)} and
+     * {@code commit()}: the driver's {@code commit()} begins the next transaction right after COMMIT, and a lock error
+     * there would throw for a transaction that is already durable, so its requests would be told to retry logs that
+     * are stored. Whatever fails before COMMIT, an {@code Error} included, throws the connection away (SQLite rolls
+     * back what it held) and makes the next batch read the highest id again.
+     */
+    private <T> T inTransaction(Work<T> work) {
+        Connection connection = null;
+        T result;
+        try {
+            connection = writer.getConnection();
+            execute(connection, "BEGIN IMMEDIATE");
+            result = work.run(connection);
+            execute(connection, "COMMIT");
+        } catch (SQLException e) {
+            discard(connection);
+            throw new StoreUnavailableException("the store refused the write: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            discard(connection);
+            throw e;
+        }
+        giveBack(connection);
+        return result;
+    }
+
+    private void discard(Connection connection) {
+        nextId = -1;
+        if (connection != null) {
+            writer.evictConnection(connection);
+        }
+    }
+
+    /** After COMMIT the work is durable, whatever happens to the connection now. */
+    private void giveBack(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            writer.evictConnection(connection);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long nextId(Connection connection) throws SQLException {
+        if (nextId < 0) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM logs")) {
+                max.next();
+                nextId = max.getLong(1) + 1;
+            }
+        }
+        return nextId;
+    }
+
+    private static void insertLogs(Connection connection, long firstId, List<NewLog> logs) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_LOG)) {
+            long id = firstId;
+            for (NewLog log : logs) {
+                insert.setLong(1, id++);
+                insert.setLong(2, Timestamps.toMicros(log.timestamp()));
+                insert.setLong(3, Timestamps.toMicros(log.receivedAt()));
+                insert.setString(4, log.service());
+                insert.setInt(5, log.severity().ordinal());
+                insert.setString(6, log.message());
+                insert.setString(7, log.requestId());
+                insert.setString(8, log.traceId());
+                insert.setString(9, log.spanId());
+                insert.setString(10, log.host());
+                insert.setString(11, log.attributesJson());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void forRange(Connection connection, String sql, long firstId, long lastId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, firstId);
+            statement.setLong(2, lastId);
+            statement.executeUpdate();
+        }
+    }
+
+    private static void insertAnswer(Connection connection, long batchFirstId, PendingAnswer answer)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ANSWER)) {
+            insert.setString(1, answer.keyHash());
+            insert.setString(2, answer.bodyHash());
+            insert.setLong(3, Timestamps.toMicros(answer.createdAt()));
+            insert.setInt(4, answer.status());
+            insert.setLong(5, batchFirstId + answer.firstIndex());
+            insert.setInt(6, answer.logCount());
+            insert.setString(7, answer.errorsJson());
+            insert.executeUpdate();
+        }
+    }
+}

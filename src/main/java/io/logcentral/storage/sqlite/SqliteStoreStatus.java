@@ -1,0 +1,88 @@
+package io.logcentral.storage.sqlite;
+
+import io.logcentral.storage.StorageProperties;
+import io.logcentral.storage.StoreStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Whether the store answers, and how much disk it takes. It asks on a connection of its own, so {@code /health} never
+ * waits behind queries that hold every reader.
+ */
+@Component
+@SqliteStore
+public class SqliteStoreStatus implements StoreStatus, DisposableBean {
+
+    private final StorageProperties properties;
+    private final SQLiteDataSource source;
+    private Connection connection;
+
+    SqliteStoreStatus(StorageProperties properties) {
+        this.properties = properties;
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(1000);
+        this.source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + properties.databaseFile().toAbsolutePath());
+    }
+
+    @Override
+    public synchronized boolean isUp() {
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = source.getConnection();
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
+                return count.next() && count.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            close();
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void destroy() {
+        close();
+    }
+
+    private void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // gone already
+        }
+        connection = null;
+    }
+
+    @Override
+    public String kind() {
+        return "sqlite";
+    }
+
+    @Override
+    public long sizeBytes() {
+        Path file = properties.databaseFile();
+        return size(file) + size(file.resolveSibling(file.getFileName() + "-wal"));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
