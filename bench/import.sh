@@ -41,10 +41,11 @@ until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do
   sleep 0.2; kill -0 $server 2>/dev/null || { tail -20 "$work/server.log"; exit 1; }
 done
 
-batch_load() { # -> logs/s of 201s over DURATION seconds
+batch_load() { # -> logs/s of 201s over DURATION seconds; every answer's status counted in $work/wrk.status
   local out ok
   out=$(BODY=$work/bodies/batch.json TOKEN=$token wrk -t2 -c4 -d"${duration}s" --timeout 10s -s bench/post.lua \
     "http://127.0.0.1:$port/logs")
+  echo "$out" | sed -n 's/^STATUS //p' >>"$work/wrk.status"
   ok=$(echo "$out" | sed -n 's/^STATUS .*20[01]=\([0-9]*\).*/\1/p')
   awk -v n="${ok:-0}" -v d="$duration" 'BEGIN {printf "%.0f", n * 1000 / d}'
 }
@@ -81,4 +82,5 @@ echo "file: $lines JSON lines, $size_mib MiB; first import said: $stored"
 printf '%-58s %12s   %s\n' "measure" "median" "runs"
 printf '%-58s %12s   %s\n' "1 import of the file, lines/s (JVM start included)" "$r1" "${imported[*]}"
 printf '%-58s %12s   %s\n' "2 batch ingest 1000/request, 4 conn, logs/s" "$r2" "${batch[*]}"
+printf '%-58s %s\n' "  answers of 2 (status=count), warm-up first" "$(paste -sd' ' "$work/wrk.status")"
 printf '%-58s %12s\n' "ratio 1/2" "$(awk -v a="$r1" -v b="$r2" 'BEGIN {printf "%.2f", a / b}')"
