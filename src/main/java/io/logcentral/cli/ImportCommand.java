@@ -33,7 +33,8 @@ final class ImportCommand {
               --batch-bytes  bytes per request, about (default 1048576)
               --parallel     requests in flight at once (default 4)
               --state        the file that remembers how far each import got (default .logcentral-import.json)
-              --restart      forget how far these files got and import them from the start
+              --restart      forget how far these files got and send them from the start (what the server
+                             stored from them in the last 24 h is still answered from its idempotency keys)
               --progress     auto (a bar on a terminal, else a line every 5 s), bar, lines or none
             gzip files are read as they are. Stopped or crashed? Run the same command again: it goes on where the
             server last acknowledged, and a batch sent twice is stored once.
