@@ -1,17 +1,26 @@
 package io.logcentral.ops;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /} for API clients: a JSON welcome with a usage hint. Browsers get the web page (module ui). */
+/**
+ * {@code GET /} for API clients: a JSON welcome with a usage hint, or Elasticsearch's version answer for an
+ * Elasticsearch client. Browsers get the web page (module ui).
+ */
 @RestController
 class WelcomeController {
 
     @GetMapping("/")
-    Map<String, Object> welcome() {
+    ResponseEntity<Map<String, Object>> welcome(HttpServletRequest request) {
+        return ElasticsearchInfo.asks(request) ? ElasticsearchInfo.answer(request) : ResponseEntity.ok(body());
+    }
+
+    private static Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "logcentral");
         body.put("message", "Welcome to logcentral, a central log server.");

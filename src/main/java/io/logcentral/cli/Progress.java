@@ -1,0 +1,126 @@
+package io.logcentral.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The import's progress on standard error: bytes of the files done out of their total, lines per second and the time
+ * left. A terminal gets one line redrawn in place; anything else (a log file, CI) a plain line every few seconds.
+ */
+final class Progress implements AutoCloseable {
+
+    enum Style {
+        BAR,
+        LINES,
+        NONE
+    }
+
+    private static final int WIDTH = 24;
+
+    private final PrintStream err;
+    private final Style style;
+    private final long total;
+    private final long started = System.nanoTime();
+    private final ScheduledExecutorService ticker;
+    private long done;
+    private long lines;
+    private long doneAtStart;
+    private String current = "";
+
+    Progress(PrintStream err, Style style, long total) {
+        this.err = err;
+        this.style = style;
+        this.total = Math.max(total, 1);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "import-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = style == Style.BAR ? 250 : 5000;
+        if (style != Style.NONE) {
+            ticker.scheduleAtFixedRate(this::show, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A file begins at {@code bytesAlreadyDone}: what an earlier run did counts as done, not as speed. */
+    synchronized void file(String name, long bytesAlreadyDone) {
+        current = name;
+        done += bytesAlreadyDone;
+        doneAtStart += bytesAlreadyDone;
+    }
+
+    synchronized void advance(long bytes, long lineCount) {
+        done += bytes;
+        lines += lineCount;
+    }
+
+    synchronized long lines() {
+        return lines;
+    }
+
+    double seconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private synchronized void show() {
+        String line = line();
+        if (style == Style.BAR) {
+            err.print("\r" + line + "\033[K");
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    private String line() {
+        double fraction = Math.min(1.0, (double) done / total);
+        double elapsed = Math.max(seconds(), 0.001);
+        double bytesPerSecond = (done - doneAtStart) / elapsed;
+        String eta = bytesPerSecond > 0 ? clock((total - done) / bytesPerSecond) : "?";
+        String text = String.format(
+                Locale.ROOT,
+                "%5.1f%% %s / %s, %,.0f lines/s, ETA %s  %s",
+                fraction * 100,
+                size(done),
+                size(total),
+                lines / elapsed,
+                eta,
+                current);
+        if (style != Style.BAR) {
+            return "import: " + text;
+        }
+        int filled = (int) Math.round(fraction * WIDTH);
+        return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + text;
+    }
+
+    @Override
+    public synchronized void close() {
+        ticker.shutdownNow();
+        if (style != Style.NONE) {
+            show();
+            if (style == Style.BAR) {
+                err.println();
+            }
+        }
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        if (bytes < 1024L * 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        }
+        return String.format(Locale.ROOT, "%.2f GiB", bytes / (1024.0 * 1024 * 1024));
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}
