@@ -160,9 +160,29 @@ public class ExplainQueries {
         long[] cursor = row("SELECT ts, id FROM logs WHERE service = 'payments' ORDER BY ts DESC, id DESC"
                 + " LIMIT 1 OFFSET 4999");
         explain("Link page 51: GET /logs?service=payments&limit=100&cursor=..",
-                "SELECT " + COLUMNS + " FROM logs WHERE service IN (?) AND (ts < ? OR (ts = ? AND id < ?))"
-                        + PAGE_ORDER,
-                "payments", cursor[0], cursor[0], cursor[1], PAGE, 0);
+                "SELECT " + COLUMNS + " FROM logs WHERE service IN (?) AND (ts, id) < (?, ?)" + PAGE_ORDER,
+                "payments", cursor[0], cursor[1], PAGE, 0);
+        long[] million = row("SELECT ts, id FROM logs ORDER BY ts DESC, id DESC LIMIT 1 OFFSET "
+                + Math.min(999_999, scalar("SELECT MAX(id) FROM logs") / 2));
+        explain("cursor page 1,000,000 deep (or half the store): GET /logs?limit=100&cursor=..",
+                "SELECT " + COLUMNS + " FROM logs WHERE (ts, id) < (?, ?)" + PAGE_ORDER, million[0], million[1],
+                PAGE, 0);
+        explain("the same page with the keyset the server used before V10's release: not an index range",
+                "SELECT " + COLUMNS + " FROM logs WHERE (ts < ? OR (ts = ? AND id < ?))" + PAGE_ORDER, million[0],
+                million[0], million[1], PAGE, 0);
+
+        // Lookups without a time range (since V10): one row of log_filters a block for each value asked, then the
+        // granules of 256 ids whose filters may hold it, read by id, newest blocks first.
+        if (scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'log_filters'") == 1) {
+            explain("request_id=<id>, whole store: the filter words of one segment, every block",
+                    "SELECT block, bits FROM log_filters WHERE segment = ?", 42);
+            long newestId = scalar("SELECT MAX(id) FROM logs");
+            explain("request_id=<id>, whole store: two granules that may hold it",
+                    "SELECT " + COLUMNS + " FROM logs NOT INDEXED WHERE (id BETWEEN ? AND ? OR id BETWEEN ? AND ?)"
+                            + " AND request_id = ?" + PAGE_ORDER,
+                    newestId - 5000, newestId - 4745, newestId - 20000, newestId - 19745, "0123456789abcdef",
+                    PAGE, 0);
+        }
 
         // Export: chunks of 1,000 (LogExport), the first without a cursor, the next ones past the last log written.
         // QueryBench sends since=1h as timestamp_start..timestamp_end ending at the newest log: both bounds.
@@ -174,9 +194,8 @@ public class ExplainQueries {
         long[] mid = row("SELECT ts, id FROM logs WHERE ts >= " + exportStart + " AND ts <= " + exportEnd
                 + " ORDER BY ts DESC, id DESC LIMIT 1 OFFSET 999");
         explain("export 1 h NDJSON, the next chunks (past the last log written)",
-                "SELECT " + COLUMNS + " FROM logs WHERE ts >= ? AND ts <= ? AND (ts < ? OR (ts = ? AND id < ?))"
-                        + PAGE_ORDER,
-                exportStart, exportEnd, mid[0], mid[0], mid[1], 1000, 0);
+                "SELECT " + COLUMNS + " FROM logs WHERE ts >= ? AND ts <= ? AND (ts, id) < (?, ?)" + PAGE_ORDER,
+                exportStart, exportEnd, mid[0], mid[1], 1000, 0);
     }
 
     /** Prints the statement, its plan as a tree (as the sqlite3 shell does), and the time of one run of it. */

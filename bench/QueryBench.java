@@ -69,6 +69,8 @@ public class QueryBench {
     final List<String> rareWords = new ArrayList<>();
     final Map<String, Long> wordCounts = new LinkedHashMap<>();
     final List<String> commonWords = new ArrayList<>();
+    final List<String> requestIds = new ArrayList<>();
+    final List<String> traceIds = new ArrayList<>();
 
     /** One answer: how long it took, its status, and how many results it carried. */
     record Answer(double ms, int status, long results, String body, String next) {}
@@ -135,6 +137,18 @@ public class QueryBench {
                 services.add(names.group(1));
             }
             count = sum(COUNT, body);
+        }
+        // Request and trace ids of logs picked at random: the generator makes them up.
+        for (int i = 0; i < 100; i++) {
+            String body = get("/logs/" + (1 + (long) (random.nextDouble() * count))).body();
+            Matcher request = Pattern.compile("\"request_id\":\"([^\"]+)\"").matcher(body);
+            Matcher trace = Pattern.compile("\"trace_id\":\"([^\"]+)\"").matcher(body);
+            if (request.find()) {
+                requestIds.add(request.group(1));
+            }
+            if (trace.find()) {
+                traceIds.add(trace.group(1));
+            }
         }
         if (commonWords.isEmpty()) {
             commonWords.addAll(List.of("payment", "user", "client", "cache"));
@@ -229,6 +243,14 @@ public class QueryBench {
             long end = newest - (long) (random.nextDouble() * 23 * HOUR);
             return page("/logs?q=timeout&service=payments&severity=ERROR" + range(new long[] {end - HOUR, end}));
         }, false));
+        list.add(new Measure("q=<common word>&service=S (one of the services)", text, 50,
+                () -> page("/logs?q=" + enc(pick(commonWords)) + "&service=" + enc(pick(services))), false));
+        if (!requestIds.isEmpty()) {
+            list.add(new Measure("request_id=<id>, whole store", text, 50,
+                    () -> page("/logs?request_id=" + enc(pick(requestIds))), false));
+            list.add(new Measure("trace_id=<id>, whole store", text, 50,
+                    () -> page("/logs?trace_id=" + enc(pick(traceIds))), false));
+        }
         list.add(new Measure("attr.user_id=userN, 1 h", page, 20,
                 () -> page("/logs?attr.user_id=user" + random.nextInt(users) + range(hour())), false));
         list.add(new Measure("attr.user_id=userN, whole store", page, 20,
@@ -263,6 +285,15 @@ public class QueryBench {
                 deep.addAll(deepPages(4));
             }
             return page(deep.get(random.nextInt(deep.size())));
+        }, false));
+        // A cursor 1,000,000 logs deep (or half the store, when smaller), from the even spread of the generated
+        // timestamps: where a long export or a walk through every page gets to.
+        list.add(new Measure("cursor page 1,000,000 deep: limit=100&cursor=..", page, 20, () -> {
+            double depth = Math.min(1_000_000, count / 2.0) / Math.max(1, count);
+            long ts = newest - (long) ((newest - oldest) * depth) - random.nextInt(1_000_000);
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((ts + ":" + Long.MAX_VALUE / 2).getBytes(StandardCharsets.US_ASCII));
+            return page("/logs?limit=100&cursor=" + cursor);
         }, false));
         list.add(new Measure("export 1 h NDJSON (since=1h), logs/s", "", 0, () -> {
             long[] h = hour();

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * same full-text index and counts kept by the same statements as the server's writer.
  * Also writes the request bodies the HTTP runs post, so both sides store the same rows.
  *
- * <p>java -cp sqlite-jdbc.jar bench/RawJdbcCeiling.java <work dir> <logs> [full|normal]
+ * <p>java -cp sqlite-jdbc.jar bench/RawJdbcCeiling.java <work dir> <logs> [full|normal] [bare|indexed]
  */
 public class RawJdbcCeiling {
 
@@ -46,6 +46,9 @@ public class RawJdbcCeiling {
         Path dir = Path.of(args[0]);
         int total = Integer.parseInt(args[1]);
         String sync = args.length > 2 ? args[2] : "normal";
+        // bare: the rows alone into the logs table with its time, service and severity indexes, as PRODUCT.md's
+        // ingest target compares against; indexed: with the server's full-text index, block ranges and counts too.
+        boolean bare = args.length > 3 && args[3].equals("bare");
         List<Log> batch = generate(1000, new Random(42));
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("batch.json"), "[" + String.join(",", batch.stream().map(Log::json).toList()) + "]");
@@ -91,6 +94,10 @@ public class RawJdbcCeiling {
                         insert.addBatch();
                     }
                     insert.executeBatch();
+                    if (bare) {
+                        c.commit();
+                        continue;
+                    }
                     index.setLong(1, id - batch.size());
                     index.setLong(2, id - 1);
                     index.executeUpdate();

@@ -10,6 +10,8 @@
 #   REUSE=<data dir>   query a store generated before (its path is printed at the end of every run) instead of
 #                      generating one: rerun queries after a code change without waiting for generation
 #   DATA=<data dir>    where to generate (default /tmp/logcentral-query-<count>-<date>); kept after the run
+#   JAR=<jar>          the server to measure (default target/logcentral.jar, built when missing): an older build
+#                      beside a newer one, each on its own copy of a store, gives a side-by-side in one run
 #   REQUESTS=100       requests per kind and run; BUDGET=30 seconds per kind and run (then the run of that kind
 #                      stops after at least one request: the whole-store attribute filter scans every log)
 set -euo pipefail
@@ -25,11 +27,12 @@ stop_server() {
 }
 trap 'stop_server; rm -rf "$work"' EXIT
 
-[ -f target/logcentral.jar ] || ./mvnw -q -B package -DskipTests
+jar=${JAR:-target/logcentral.jar}
+[ -n "${JAR:-}" ] || [ -f target/logcentral.jar ] || ./mvnw -q -B package -DskipTests
 # Our own copy: target/ may be rebuilt while this runs. A jar caught half written fails the zip test: try again.
 for attempt in 1 2 3 4 5 6; do
-  cp target/logcentral.jar "$work/logcentral.jar" && unzip -tq "$work/logcentral.jar" >/dev/null 2>&1 && break
-  [ "$attempt" = 6 ] && { echo "target/logcentral.jar is not a readable jar"; exit 1; }
+  cp "$jar" "$work/logcentral.jar" && unzip -tq "$work/logcentral.jar" >/dev/null 2>&1 && break
+  [ "$attempt" = 6 ] && { echo "$jar is not a readable jar"; exit 1; }
   sleep 10
 done
 sqlite_jar=$(find ~/.m2/repository/org/xerial/sqlite-jdbc -name 'sqlite-jdbc-*.jar' | sort -V | tail -1)

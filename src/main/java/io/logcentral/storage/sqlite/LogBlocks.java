@@ -1,7 +1,9 @@
 package io.logcentral.storage.sqlite;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,15 +38,29 @@ final class LogBlocks {
                 .single();
     }
 
-    /** The id ranges of these blocks, neighbours joined. */
-    static List<IdRange> ranges(List<Block> blocks) {
-        long[] numbers = blocks.stream().mapToLong(Block::number).sorted().toArray();
+    /**
+     * The id ranges of these blocks, neighbours joined: of each block the granules {@code granules} names for it, the
+     * whole block when it names none ({@link BlockFilters#candidates}).
+     */
+    static List<IdRange> ranges(List<Block> blocks, Map<Long, Integer> granules) {
+        List<IdRange> pieces = new ArrayList<>();
+        for (Block block : blocks) {
+            int picked = granules.getOrDefault(block.number(), BlockFilters.ALL_GRANULES);
+            for (int g = 0; g < BlockFilters.GRANULES; g++) {
+                if ((picked & (1 << g)) != 0) {
+                    long first = (block.number() << BITS) + ((long) g << BlockFilters.GRANULE_BITS);
+                    pieces.add(new IdRange(first, first + (1 << BlockFilters.GRANULE_BITS) - 1));
+                }
+            }
+        }
+        pieces.sort(Comparator.comparingLong(IdRange::first));
         List<IdRange> ranges = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= numbers.length; i++) {
-            if (i == numbers.length || numbers[i] != numbers[i - 1] + 1) {
-                ranges.add(new IdRange(numbers[start] << BITS, ((numbers[i - 1] + 1) << BITS) - 1));
-                start = i;
+        for (IdRange piece : pieces) {
+            IdRange last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && last.last() + 1 == piece.first()) {
+                ranges.set(ranges.size() - 1, new IdRange(last.first(), piece.last()));
+            } else {
+                ranges.add(piece);
             }
         }
         return ranges;

@@ -19,7 +19,7 @@ final class LogSearchSql {
     private final StringJoiner where = new StringJoiner(" AND ");
     private final List<Object> params = new ArrayList<>();
     private final IdRange searched;
-    private boolean drivenByTextIndex;
+    private boolean readById;
 
     private LogSearchSql(IdRange searched) {
         this.searched = searched;
@@ -32,6 +32,25 @@ final class LogSearchSql {
      */
     static LogSearchSql select(LogQuery query, IdRange searched) {
         LogSearchSql sql = new LogSearchSql(searched);
+        sql.filter(query);
+        return sql;
+    }
+
+    /**
+     * The filters of {@code query} over the logs of {@code ranges} (ascending, apart) only, read by id: the blocks or
+     * granules a search picked. Left a choice, SQLite would walk an index of the whole store and test each row.
+     */
+    static LogSearchSql within(LogQuery query, List<IdRange> ranges) {
+        LogSearchSql sql = new LogSearchSql(
+                new IdRange(ranges.get(0).first(), ranges.get(ranges.size() - 1).last()));
+        sql.readById = true;
+        StringJoiner any = new StringJoiner(" OR ", "(", ")");
+        for (IdRange range : ranges) {
+            any.add("id BETWEEN ? AND ?");
+            sql.params.add(range.first());
+            sql.params.add(range.last());
+        }
+        sql.where.add(any.toString());
         sql.filter(query);
         return sql;
     }
@@ -112,11 +131,11 @@ final class LogSearchSql {
     }
 
     /**
-     * When words must match, the ids the full-text index yields are the logs to read: left a choice, SQLite would
-     * walk a service's or a severity's whole index and test each row against them.
+     * When words must match or the ids are given, those ids are the logs to read: left a choice, SQLite would walk a
+     * service's or a severity's whole index and test each row against them.
      */
     private String table() {
-        return drivenByTextIndex ? "logs NOT INDEXED" : "logs";
+        return readById ? "logs NOT INDEXED" : "logs";
     }
 
     private String whereClause() {
@@ -143,12 +162,11 @@ final class LogSearchSql {
             add("CAST(json_extract(attributes, ?) AS TEXT) = ?", jsonPath(attribute.getKey()), attribute.getValue());
         }
         if (q.after() != null) {
-            long ts = Timestamps.toMicros(q.after().timestamp());
-            String op = q.ascending() ? ">" : "<";
+            // A row value, not "ts < ? OR (ts = ? AND id < ?)": SQLite reads it as a range of the (ts, id) order of
+            // each index, so a page a million logs deep starts where the last one ended instead of at the top.
             add(
-                    "(ts " + op + " ? OR (ts = ? AND id " + op + " ?))",
-                    ts,
-                    ts,
+                    "(ts, id) " + (q.ascending() ? ">" : "<") + " (?, ?)",
+                    Timestamps.toMicros(q.after().timestamp()),
                     q.after().id());
         }
     }
@@ -165,7 +183,7 @@ final class LogSearchSql {
     private void fullText(SearchText text) {
         String matches = "(SELECT rowid FROM logs_fts WHERE logs_fts MATCH ? AND rowid BETWEEN ? AND ?)";
         if (text.match() != null) {
-            drivenByTextIndex = true;
+            readById = true;
             add("id IN " + matches, text.match(), searched.first(), searched.last());
         }
         if (text.excluded() != null) {

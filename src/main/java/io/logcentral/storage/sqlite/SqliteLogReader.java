@@ -54,8 +54,9 @@ public class SqliteLogReader implements LogReader {
     @Override
     public List<StoredLog> find(LogQuery query) {
         SearchText text = query.text() == null ? null : SearchText.parse(query.text());
-        if (text != null && text.match() != null) {
-            return read(query, () -> textSearch.find(query));
+        if (TextSearch.answers(query, text)) {
+            // One snapshot, so the blocks and filters it reads fit the logs it reads.
+            return snapshot.execute(status -> textSearch.find(query));
         }
         return read(query, () -> page(query, searched(query)));
     }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,20 @@ public class SqliteLogWriter implements LogWriter {
             + " FROM logs WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3"
             + " ON CONFLICT (minute, service, severity) DO UPDATE SET n = n + excluded.n,"
             + " last_ts = MAX(last_ts, excluded.last_ts)";
+    /** One row of a block's filters ({@link BlockFilters}); a block filled in twice gets the same rows. */
+    static final String FILTER_ROW = "INSERT OR REPLACE INTO log_filters (segment, block, bits) VALUES (?, ?, ?)";
+
+    static final String FILTERED_VALUES =
+            "SELECT id, request_id, trace_id, attributes FROM logs WHERE id BETWEEN ? AND ?";
+    /**
+     * Whole blocks without filters, newest first: those of a store written before filters existed, or whose filters
+     * a failed transaction took back. Not the newest block, which the writer is still filling, nor blocks whose logs
+     * are all gone.
+     */
+    static final String UNFILTERED_BLOCKS = "SELECT block FROM log_blocks"
+            + " WHERE block >= (SELECT MIN(id) FROM logs) >> 12 AND block < (SELECT MAX(id) FROM logs) >> 12"
+            + " AND block NOT IN (SELECT block FROM log_filters WHERE segment = 0) ORDER BY block DESC LIMIT ?";
+
     private static final String INSERT_ANSWER = "INSERT INTO idempotency_keys"
             + " (key_hash, body_hash, created_at, status, first_id, log_count, errors) VALUES (?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (key_hash) DO NOTHING";
@@ -55,6 +70,10 @@ public class SqliteLogWriter implements LogWriter {
 
     private final HikariDataSource writer;
     private long nextId = -1;
+    /** The filters of the block being filled, {@link #filterBlock}; -1 when they must be read back from its logs. */
+    private final BlockFilters.Builder filters = new BlockFilters.Builder();
+
+    private long filterBlock = -1;
 
     SqliteLogWriter(@Qualifier(SqliteDataSources.WRITER) HikariDataSource writer) {
         this.writer = writer;
@@ -65,6 +84,7 @@ public class SqliteLogWriter implements LogWriter {
         return inTransaction(connection -> {
             long first = nextId(connection);
             insertLogs(connection, first, logs);
+            filter(connection, first, logs);
             forRange(connection, INDEX_LOGS, first, first + logs.size() - 1);
             forRange(connection, TRACK_BLOCKS, first, first + logs.size() - 1);
             forRange(connection, COUNT_MINUTES, first, first + logs.size() - 1);
@@ -73,6 +93,63 @@ public class SqliteLogWriter implements LogWriter {
             }
             nextId = first + logs.size();
             return first;
+        });
+    }
+
+    /**
+     * Writes the filters of up to {@code blocks} whole blocks that have none, newest first, in one transaction;
+     * returns how many.
+     */
+    int fillMissingFilters(int blocks) {
+        return inTransaction(connection -> {
+            List<Long> missing = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(UNFILTERED_BLOCKS)) {
+                select.setInt(1, blocks);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        missing.add(rows.getLong(1));
+                    }
+                }
+            }
+            BlockFilters.Builder builder = new BlockFilters.Builder();
+            for (long block : missing) {
+                builder.clear();
+                refill(connection, builder, block << LogBlocks.BITS, ((block + 1) << LogBlocks.BITS) - 1);
+                seal(connection, block, builder);
+            }
+            return missing.size();
+        });
+    }
+
+    /**
+     * Drops the filters of blocks whose logs retention has all deleted (below the block of the oldest id kept), in one
+     * transaction; returns how many blocks' worth.
+     */
+    int dropEmptiedFilters() {
+        return inTransaction(connection -> {
+            long live;
+            long filtered;
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT (SELECT MIN(id) FROM logs) >> 12,"
+                            + " (SELECT MIN(block) FROM log_filters WHERE segment = 0)")) {
+                rows.next();
+                live = rows.getLong(1);
+                boolean noLogs = rows.wasNull();
+                filtered = rows.getLong(2);
+                if (noLogs || rows.wasNull() || filtered >= live) {
+                    return 0;
+                }
+            }
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM log_filters WHERE segment = ? AND block < ?")) {
+                for (int segment = 0; segment < BlockFilters.SEGMENTS; segment++) {
+                    delete.setInt(1, segment);
+                    delete.setLong(2, live);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            return (int) (live - filtered);
         });
     }
 
@@ -152,6 +229,7 @@ public class SqliteLogWriter implements LogWriter {
 
     private void discard(Connection connection) {
         nextId = -1;
+        filterBlock = -1;
         if (connection != null) {
             writer.evictConnection(connection);
         }
@@ -198,6 +276,57 @@ public class SqliteLogWriter implements LogWriter {
                 insert.setString(9, log.spanId());
                 insert.setString(10, log.host());
                 insert.setString(11, log.attributesJson());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Adds the logs to the filters of their block, kept here while the block fills and written in the transaction
+     * that takes its last id. After a start or a failed transaction, the filters of a block begun before are read
+     * back from its logs.
+     */
+    private void filter(Connection connection, long first, List<NewLog> logs) throws SQLException {
+        long id = first;
+        for (NewLog log : logs) {
+            long block = id >> LogBlocks.BITS;
+            if (block != filterBlock) {
+                filters.clear();
+                filterBlock = block;
+                refill(connection, filters, block << LogBlocks.BITS, id - 1);
+            }
+            filters.add(id, log.requestId(), log.traceId(), log.attributesJson());
+            if (((id + 1) >> LogBlocks.BITS) != block) {
+                seal(connection, block, filters);
+                filterBlock = -1;
+            }
+            id++;
+        }
+    }
+
+    private static void refill(Connection connection, BlockFilters.Builder builder, long firstId, long lastId)
+            throws SQLException {
+        if (lastId < firstId) {
+            return;
+        }
+        try (PreparedStatement select = connection.prepareStatement(FILTERED_VALUES)) {
+            select.setLong(1, firstId);
+            select.setLong(2, lastId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    builder.add(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4));
+                }
+            }
+        }
+    }
+
+    private static void seal(Connection connection, long block, BlockFilters.Builder builder) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(FILTER_ROW)) {
+            for (int segment = 0; segment < BlockFilters.SEGMENTS; segment++) {
+                insert.setInt(1, segment);
+                insert.setLong(2, block);
+                insert.setBytes(3, builder.row(segment));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -1,21 +1,24 @@
 package io.logcentral.storage.sqlite;
 
 import io.logcentral.storage.LogQuery;
+import io.logcentral.storage.SearchText;
 import io.logcentral.storage.StoredLog;
 import io.logcentral.storage.Timestamps;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A page of full-text matches in (timestamp, id) order without sorting every match. FTS5 yields its matches cheaply
- * for a range of ids, and sorting all of them by time costs about 100 ms at 5 million logs. So the search reads the
- * matches of a few blocks of ids at a time, the blocks that may hold the newest logs first (oldest for ascending
- * order), twice as many blocks each round, and stops once no block left can hold a log that would make the page.
- * Logs mostly arrive in time order, so a common word is answered from the newest block or two, and a rare word in a
- * dozen rounds of cheap index lookups.
+ * A page of full-text matches, or of lookups by request id, trace id or attribute, in (timestamp, id) order without
+ * sorting every match. FTS5 yields its matches cheaply for a range of ids, and the block filters ({@link BlockFilters})
+ * name the granules of ids that may hold a looked-up value; sorting all matches by time costs about 100 ms at 5
+ * million logs. So the search reads the matches of a few blocks of ids at a time, the blocks that may hold the newest
+ * logs first (oldest for ascending order), twice as many blocks each round, and stops once no block left can hold a
+ * log that would make the page. Logs mostly arrive in time order, so a common word is answered from the newest block
+ * or two, and a rare word or an id in a dozen rounds of cheap index lookups.
  */
 final class TextSearch {
 
@@ -23,6 +26,9 @@ final class TextSearch {
     private static final int MAX_KEPT = 10_000;
 
     private static final int MAX_BLOCKS_PER_ROUND = 512;
+
+    /** Id ranges one statement reads at most: SQLite plans each as a range of its own. */
+    private static final int RANGES_PER_READ = 100;
 
     private final JdbcClient jdbc;
     private final RowMapper<StoredLog> mapper;
@@ -37,7 +43,8 @@ final class TextSearch {
         long toTs = toTs(query);
         long kept = query.limit() + query.offset();
         if (kept > MAX_KEPT) {
-            return page(query, LogBlocks.span(jdbc, fromTs, toTs));
+            IdRange span = LogBlocks.span(jdbc, fromTs, toTs);
+            return span.last() < span.first() ? List.of() : page(query, List.of(span));
         }
         int wanted = (int) kept;
         Comparator<StoredLog> order = Comparator.comparing(StoredLog::timestamp).thenComparingLong(StoredLog::id);
@@ -45,14 +52,19 @@ final class TextSearch {
             order = order.reversed();
         }
         LogQuery perRange = query.next(query.after(), wanted, 0);
-        List<LogBlocks.Block> blocks = LogBlocks.overlapping(jdbc, fromTs, toTs, query.ascending());
+        List<List<BlockFilters.Probe>> probes = BlockFilters.probes(query);
+        Map<Long, Integer> granules = probes.isEmpty() ? Map.of() : BlockFilters.candidates(jdbc, probes);
+        List<LogBlocks.Block> blocks = LogBlocks.overlapping(jdbc, fromTs, toTs, query.ascending()).stream()
+                .filter(block -> granules.getOrDefault(block.number(), BlockFilters.ALL_GRANULES) != 0)
+                .toList();
         List<StoredLog> found = new ArrayList<>();
         int next = 0;
         int round = 1;
         while (next < blocks.size() && !(found.size() == wanted && beyond(blocks.get(next), found, query))) {
             List<LogBlocks.Block> group = blocks.subList(next, Math.min(blocks.size(), next + round));
-            for (IdRange range : LogBlocks.ranges(group)) {
-                found.addAll(page(perRange, range));
+            List<IdRange> ranges = LogBlocks.ranges(group, granules);
+            for (int i = 0; i < ranges.size(); i += RANGES_PER_READ) {
+                found.addAll(page(perRange, ranges.subList(i, Math.min(ranges.size(), i + RANGES_PER_READ))));
             }
             found.sort(order);
             if (found.size() > wanted) {
@@ -64,14 +76,20 @@ final class TextSearch {
         return List.copyOf(found.subList((int) Math.min(query.offset(), found.size()), found.size()));
     }
 
+    /** Whether a query is one this search answers: words that must match, or values the block filters know. */
+    static boolean answers(LogQuery query, SearchText text) {
+        return (text != null && text.match() != null)
+                || !BlockFilters.probes(query).isEmpty();
+    }
+
     /** Whether every log of this block, and so of every block after it, sorts after the last one found. */
     private static boolean beyond(LogBlocks.Block block, List<StoredLog> found, LogQuery query) {
         long last = Timestamps.toMicros(found.get(found.size() - 1).timestamp());
         return query.ascending() ? block.minTs() > last : block.maxTs() < last;
     }
 
-    private List<StoredLog> page(LogQuery query, IdRange ids) {
-        LogSearchSql sql = LogSearchSql.select(query, ids);
+    private List<StoredLog> page(LogQuery query, List<IdRange> ranges) {
+        LogSearchSql sql = LogSearchSql.within(query, ranges);
         return jdbc.sql(sql.text(query)).params(sql.params(query)).query(mapper).list();
     }
 
