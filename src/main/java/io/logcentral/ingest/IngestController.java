@@ -1,6 +1,7 @@
 package io.logcentral.ingest;
 
 import io.logcentral.auth.TokenPrincipal;
+import io.logcentral.textformat.TextFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,18 +29,20 @@ class IngestController {
     /**
      * Reads the body itself rather than through a message converter: the size limit must hold before parsing, and
      * the content type decides how the body splits into logs. A {@code service} query parameter names the service of
-     * items that name none (handy for text lines).
+     * items that name none (handy for text lines); {@code format} names the format of every text line.
      */
     @PostMapping("/logs")
     ResponseEntity<IngestResponse> ingest(
             HttpServletRequest request,
             @AuthenticationPrincipal TokenPrincipal principal,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        TextFormat format = format(queryParameter(request, "format"));
         IngestAnswer answer = gate.withBody(
                 request,
                 body -> ingest.ingest(
                         body,
                         request.getHeader(HttpHeaders.CONTENT_TYPE),
+                        format,
                         principal,
                         queryParameter(request, "service"),
                         idempotencyKey));
@@ -50,6 +53,14 @@ class IngestController {
             response.header("Idempotent-Replayed", "true");
         }
         return response.body(answer.body());
+    }
+
+    /** Checked before the body is read: a mistake in the URL costs no upload. */
+    private static TextFormat format(String name) {
+        if (name == null) {
+            return null;
+        }
+        return TextFormat.named(name).orElseThrow(() -> new UnknownFormatException(name));
     }
 
     /** From the query string only: asking the request would parse a form body, which must stay unread. */

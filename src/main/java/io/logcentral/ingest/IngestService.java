@@ -5,6 +5,7 @@ import io.logcentral.auth.TokenPrincipal;
 import io.logcentral.pipeline.KeptAnswer;
 import io.logcentral.pipeline.WritePipeline;
 import io.logcentral.storage.NewLog;
+import io.logcentral.textformat.TextFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,15 +56,24 @@ class IngestService {
 
     /**
      * @param defaultService the service of items that name none, or null
+     * @param format the format of every text line, or null to find each line's own
      * @param idempotencyKey the client's key for this request, or null
      */
     IngestAnswer ingest(
-            byte[] body, String contentType, TokenPrincipal principal, String defaultService, String idempotencyKey) {
-        Consumer<Consumer<RawItem>> source = sink -> items.read(body, contentType, sink);
+            byte[] body,
+            String contentType,
+            TextFormat format,
+            TokenPrincipal principal,
+            String defaultService,
+            String idempotencyKey) {
+        RequestItems.Text text = new RequestItems.Text(format, !principal.isBound());
+        Consumer<Consumer<RawItem>> source = sink -> items.read(body, contentType, text, sink);
         if (idempotencyKey == null) {
             return store(source, principal, defaultService, null);
         }
-        String bodyHash = Digests.body(contentType, body);
+        // The format decides what the bytes mean, so a retry under another format is another body.
+        String bodyHash =
+                Digests.body(format == null ? contentType : contentType + "; format=" + format.parameter(), body);
         return idempotency.once(
                 principal,
                 idempotencyKey,

@@ -1,5 +1,8 @@
 package io.logcentral.ingest;
 
+import io.logcentral.textformat.MalformedLineException;
+import io.logcentral.textformat.TextFormat;
+import io.logcentral.textformat.TextLines;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Splits a request body into its items, by content type: JSON (one object, an array, or {@code {"logs":[...]}}),
- * NDJSON, plain text lines, or the form fields Python's {@code HTTPHandler} posts.
+ * NDJSON, text lines (each in the format its shape fits, or the one {@code ?format=} names), or the form fields
+ * Python's {@code HTTPHandler} posts.
  */
 final class RequestItems {
 
@@ -31,13 +35,24 @@ final class RequestItems {
         this.maxBatch = maxBatch;
     }
 
-    /** Hands each item to {@code sink} as soon as it is read, so a large batch never exists as one JSON tree. */
-    void read(byte[] body, String contentType, Consumer<RawItem> sink) {
+    /**
+     * How text lines are read.
+     *
+     * @param format the format every line is in, or null to find each line's own
+     * @param appNameIsService false for a token bound to a service: a syslog app name is then an attribute
+     */
+    record Text(TextFormat format, boolean appNameIsService) {}
+
+    /**
+     * Hands each item to {@code sink} as soon as it is read, so a large batch never exists as one JSON tree. A format
+     * given in {@code text} reads the body as text lines whatever its content type says.
+     */
+    void read(byte[] body, String contentType, Text text, Consumer<RawItem> sink) {
         MediaType type = mediaType(contentType);
-        if (LINE_JSON.stream().anyMatch(t -> t.equalsTypeAndSubtype(type))) {
+        if (text.format() != null || MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)) {
+            lines(body, (index, line) -> textLine(index, line, text), sink);
+        } else if (LINE_JSON.stream().anyMatch(t -> t.equalsTypeAndSubtype(type))) {
             lines(body, this::jsonLine, sink);
-        } else if (MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)) {
-            lines(body, this::textLine, sink);
         } else if (MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type) && !looksLikeJson(body)) {
             sink.accept(RawItem.of(0, PythonLogRecord.parse(body, json)));
         } else if (type == null
@@ -141,8 +156,20 @@ final class RequestItems {
                 : RawItem.unreadable(index, "log", "log must be a JSON object");
     }
 
-    private RawItem textLine(int index, String line) {
-        return line.startsWith("{") ? jsonLine(index, line) : RawItem.of(index, TextLine.parse(line, json));
+    private RawItem textLine(int index, String line, Text text) {
+        TextFormat format = text.format();
+        if (format == TextFormat.JSON || (format == null && line.startsWith("{"))) {
+            return jsonLine(index, line);
+        }
+        try {
+            return RawItem.of(
+                    index,
+                    format == null
+                            ? TextLines.detect(line, text.appNameIsService())
+                            : TextLines.parse(format, line, text.appNameIsService()));
+        } catch (MalformedLineException e) {
+            return RawItem.unreadable(index, e.field(), e.getMessage());
+        }
     }
 
     private RawItem jsonLine(int index, String line) {

@@ -11,6 +11,7 @@ import io.logcentral.query.TailStatus;
 import io.logcentral.retention.DiskGuard;
 import io.logcentral.storage.StoreStatus;
 import io.logcentral.storage.Timestamps;
+import io.logcentral.syslog.SyslogListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,6 +38,7 @@ class HealthController {
     private final AlertMetrics alerts;
     private final ManagedTokenCache tokenCache;
     private final AuditCleanup auditCleanup;
+    private final SyslogListener syslog;
     private final String version;
 
     HealthController(
@@ -47,7 +49,9 @@ class HealthController {
             AlertMetrics alerts,
             ManagedTokenCache tokenCache,
             AuditCleanup auditCleanup,
+            SyslogListener syslog,
             ObjectProvider<BuildProperties> build) {
+        this.syslog = syslog;
         this.store = store;
         this.guard = guard;
         this.alerts = alerts;
@@ -83,6 +87,7 @@ class HealthController {
                             "failed_polls",
                             tokenCache.pollFailures()));
             body.put("audit_cleanup", Map.of("failures", auditCleanup.failures()));
+            body.put("syslog", syslog.health());
         }
         if (up) {
             return ResponseEntity.ok(body);

@@ -7,6 +7,7 @@ import io.logcentral.pipeline.WritePipeline;
 import io.logcentral.retention.DiskGuard;
 import io.logcentral.retention.RetentionRun;
 import io.logcentral.storage.StoreStatus;
+import io.logcentral.syslog.SyslogMetrics;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ class MetricsController {
     private final AlertMetrics alerts;
     private final RetentionRun retention;
     private final DiskGuard guard;
+    private final SyslogMetrics syslog;
 
     MetricsController(
             IngestMetrics ingest,
@@ -30,7 +32,9 @@ class MetricsController {
             StoreStatus store,
             AlertMetrics alerts,
             RetentionRun retention,
-            DiskGuard guard) {
+            DiskGuard guard,
+            SyslogMetrics syslog) {
+        this.syslog = syslog;
         this.retention = retention;
         this.guard = guard;
         this.ingest = ingest;
@@ -54,6 +58,7 @@ class MetricsController {
         body.put("store_size_bytes", store.sizeBytes());
         body.putAll(retention.snapshot());
         guard.details().forEach((name, value) -> body.put("disk_guard_" + name, value));
+        body.putAll(syslog.snapshot());
         body.put("uptime_seconds", uptimeSeconds);
         return body;
     }

@@ -94,7 +94,7 @@ class BodyParsingProperties {
     private void assertNamedOutcome(byte[] body, String contentType) {
         List<ItemError> errors = new ArrayList<>();
         try {
-            items.read(body, contentType, item -> {
+            items.read(body, contentType, new RequestItems.Text(null, true), item -> {
                 ItemError error = item.error() != null
                         ? item.error()
                         : normalizer

@@ -35,7 +35,7 @@ class RequestItemsTest {
 
     private List<RawItem> read(byte[] body, String contentType) {
         List<RawItem> items = new ArrayList<>();
-        requestItems.read(body, contentType, items::add);
+        requestItems.read(body, contentType, new RequestItems.Text(null, true), items::add);
         return items;
     }
 

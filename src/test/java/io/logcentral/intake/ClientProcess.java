@@ -74,6 +74,21 @@ final class ClientProcess {
                 .json();
     }
 
+    /**
+     * Waits for {@code count} logs of {@code service}, for clients that do not wait for the commit (syslog over UDP,
+     * or TCP, which has no answer), and returns them newest first.
+     */
+    static JsonNode awaitLogs(int port, String service, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        JsonNode logs = storedLogs(port, service);
+        while (logs.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            logs = storedLogs(port, service);
+        }
+        assertThat(logs).as("logs of %s", service).hasSize(count);
+        return logs;
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

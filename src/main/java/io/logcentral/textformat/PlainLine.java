@@ -1,20 +1,22 @@
-package io.logcentral.ingest;
+package io.logcentral.textformat;
 
 import io.logcentral.storage.Severity;
 import io.logcentral.storage.Timestamps;
-import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A plain text log line as most loggers write it: an optional timestamp (ISO-8601, or date and time as two words, as
- * Python's asctime writes), an optional level name (bare, {@code [ERROR]} or {@code ERROR:}), then the message.
+ * Python's asctime writes), an optional level name (bare, {@code [ERROR]} or {@code ERROR:}), then the message. Any
+ * line reads as one, so it is the format of last resort.
  */
-final class TextLine {
+public final class PlainLine {
 
-    private TextLine() {}
+    private PlainLine() {}
 
-    static ObjectNode parse(String line, JsonMapper json) {
-        ObjectNode log = json.createObjectNode();
+    public static ObjectNode parse(String line) {
+        ObjectNode log = JsonNodeFactory.instance.objectNode();
         String rest = line;
         String[] words = rest.split(" ", 3);
         if (words.length >= 2 && Timestamps.parse(words[0] + " " + words[1]).isPresent()) {
@@ -34,7 +36,7 @@ final class TextLine {
         return log;
     }
 
-    private static String levelName(String word) {
+    private static @Nullable String levelName(String word) {
         String bare = word.replaceAll("^\\[|]:?$|:$", "");
         boolean named = !bare.isEmpty() && bare.chars().allMatch(Character::isLetter);
         return named && Severity.parse(bare).isPresent() ? bare : null;
