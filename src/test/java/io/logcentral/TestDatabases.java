@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,7 +38,8 @@ public final class TestDatabases {
 
     /** The JDBC URL of a new, empty database. */
     public static synchronized String create() {
-        return createNamed(PREFIX + System.currentTimeMillis() / 1000 + "_" + UUID.randomUUID().toString().substring(0, 8));
+        return createNamed(PREFIX + System.currentTimeMillis() / 1000 + "_"
+                + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /**

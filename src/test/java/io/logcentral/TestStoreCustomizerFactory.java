@@ -35,11 +35,7 @@ class TestStoreCustomizerFactory implements ContextCustomizerFactory {
                     .getPropertySources()
                     .addFirst(new MapPropertySource(
                             "test-postgresql",
-                            Map.of(
-                                    "spring.datasource.url", url,
-                                    "spring.datasource.username", "postgres",
-                                    // Cached servers share one PostgreSQL of 100 connections (.ci/run caps them).
-                                    "logcentral.storage.read-pool-size", "2")));
+                            Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres")));
             // Disposable beans are destroyed in the reverse order of their registration: this one goes last.
             ((DefaultListableBeanFactory) context.getBeanFactory())
                     .registerDisposableBean("dropTestDatabase", () -> TestDatabases.drop(url));

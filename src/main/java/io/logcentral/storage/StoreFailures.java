@@ -29,7 +29,10 @@ public final class StoreFailures {
      */
     private static boolean unavailableState(String state) {
         return state != null
-                && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("55P03"));
+                && (state.startsWith("08")
+                        || state.startsWith("53")
+                        || state.startsWith("57P")
+                        || state.equals("55P03"));
     }
 
     private StoreFailures() {}

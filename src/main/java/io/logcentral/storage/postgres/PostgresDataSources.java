@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Primary;
 @PostgresStore
 class PostgresDataSources {
 
-    static final String READER = "postgresReaderPool";
+    /** Named as SQLite's reader pool, so whatever holds the readers (a test, a tool) finds them on either store. */
+    static final String READER = "logReaderPool";
+
     static final String WRITER = "postgresWriterPool";
     static final String STATUS = "postgresStatusPool";
     /** JPA's transactions are short (a primary-key lookup, an outbox row); a few serve every request thread. */
@@ -54,7 +56,8 @@ class PostgresDataSources {
      */
     @Bean(name = READER, defaultCandidate = false)
     HikariDataSource postgresReaderPool(DataSourceProperties properties, StorageProperties storage) {
-        HikariDataSource pool = pool("logcentral-reader", properties, storage.storage().readPoolSize());
+        HikariDataSource pool =
+                pool("logcentral-reader", properties, storage.storage().readPoolSize());
         pool.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
         return pool;
     }

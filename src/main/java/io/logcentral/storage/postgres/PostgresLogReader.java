@@ -68,7 +68,9 @@ class PostgresLogReader implements LogReader {
 
     @Override
     public long lastId() {
-        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM logs").query(Long.class).single();
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM logs")
+                .query(Long.class)
+                .single();
     }
 
     @Override

@@ -51,30 +51,38 @@ class PostgresLogWriter implements LogWriter {
 
     @Override
     public long insert(List<NewLog> logs, List<PendingAnswer> answers) {
-        return inTransaction(connection -> {
-            lockStore(connection);
-            long first = takeIds(connection, logs.size());
-            PostgresCopy.logs(connection, first, logs);
-            PostgresCounts counts = new PostgresCounts();
-            for (NewLog log : logs) {
-                counts.add(Timestamps.toMicros(log.timestamp()), log.service(), log.severity().ordinal(), 1);
-            }
-            counts.write(connection);
-            for (PendingAnswer answer : answers) {
-                insertAnswer(connection, first, answer);
-            }
-            return first;
-        }, logs);
+        return inTransaction(
+                connection -> {
+                    lockStore(connection);
+                    long first = takeIds(connection, logs.size());
+                    PostgresCopy.logs(connection, first, logs);
+                    PostgresCounts counts = new PostgresCounts();
+                    for (NewLog log : logs) {
+                        counts.add(
+                                Timestamps.toMicros(log.timestamp()),
+                                log.service(),
+                                log.severity().ordinal(),
+                                1);
+                    }
+                    counts.write(connection);
+                    for (PendingAnswer answer : answers) {
+                        insertAnswer(connection, first, answer);
+                    }
+                    return first;
+                },
+                logs);
     }
 
     @Override
     public int deleteAnswersBefore(Instant before) {
-        return inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(DELETE_ANSWERS_BEFORE)) {
-                delete.setLong(1, Timestamps.toMicros(before));
-                return delete.executeUpdate();
-            }
-        }, List.of());
+        return inTransaction(
+                connection -> {
+                    try (PreparedStatement delete = connection.prepareStatement(DELETE_ANSWERS_BEFORE)) {
+                        delete.setLong(1, Timestamps.toMicros(before));
+                        return delete.executeUpdate();
+                    }
+                },
+                List.of());
     }
 
     /**
@@ -83,19 +91,22 @@ class PostgresLogWriter implements LogWriter {
      */
     @Override
     public int deleteExpired(List<Expiry> rules, int limit) {
-        return inTransaction(connection -> {
-            if (!tryLock(connection, RETENTION_LOCK)) {
-                return 0;
-            }
-            long dropped = 0;
-            Instant whole = PostgresExpiry.wholeDaysBefore(rules);
-            if (whole != null) {
-                for (long day : partitions.endingBy(connection, Timestamps.toMicros(whole))) {
-                    dropped += partitions.drop(connection, day);
-                }
-            }
-            return (int) Math.min(Integer.MAX_VALUE, dropped + PostgresExpiry.deleteRows(connection, rules, limit));
-        }, List.of());
+        return inTransaction(
+                connection -> {
+                    if (!tryLock(connection, RETENTION_LOCK)) {
+                        return 0;
+                    }
+                    long dropped = 0;
+                    Instant whole = PostgresExpiry.wholeDaysBefore(rules);
+                    if (whole != null) {
+                        for (long day : partitions.endingBy(connection, Timestamps.toMicros(whole))) {
+                            dropped += partitions.drop(connection, day);
+                        }
+                    }
+                    return (int)
+                            Math.min(Integer.MAX_VALUE, dropped + PostgresExpiry.deleteRows(connection, rules, limit));
+                },
+                List.of());
     }
 
     /** The disk guard watches the SQLite file's disk; PostgreSQL's disk is the database server's to watch. */
@@ -202,7 +213,9 @@ class PostgresLogWriter implements LogWriter {
     }
 
     private static long[] timestamps(List<NewLog> logs) {
-        return logs.stream().mapToLong(log -> Timestamps.toMicros(log.timestamp())).toArray();
+        return logs.stream()
+                .mapToLong(log -> Timestamps.toMicros(log.timestamp()))
+                .toArray();
     }
 
     private static long now(List<NewLog> logs) {

@@ -126,7 +126,10 @@ final class PostgresSearchSql {
         }
         if (q.after() != null) {
             String op = q.ascending() ? ">" : "<";
-            add("(ts, id) " + op + " (?, ?)", Timestamps.toMicros(q.after().timestamp()), q.after().id());
+            add(
+                    "(ts, id) " + op + " (?, ?)",
+                    Timestamps.toMicros(q.after().timestamp()),
+                    q.after().id());
         }
     }
 

@@ -20,9 +20,8 @@ import org.springframework.stereotype.Component;
 class PostgresStorageReport implements StorageReport {
 
     private static final long MINUTES_A_DAY = PostgresPartitions.DAY / PostgresCounts.MINUTE;
-    private static final String DAY =
-            "(minute - ((minute % " + MINUTES_A_DAY + ") + " + MINUTES_A_DAY + ") % " + MINUTES_A_DAY + ") / "
-                    + MINUTES_A_DAY;
+    private static final String DAY = "(minute - ((minute % " + MINUTES_A_DAY + ") + " + MINUTES_A_DAY + ") % "
+            + MINUTES_A_DAY + ") / " + MINUTES_A_DAY;
 
     private final ReadBudgets readers;
     private final JdbcClient jdbc;

@@ -26,7 +26,8 @@ final class ReadBudgets extends DelegatingDataSource {
     private static final String QUERY_CANCELED = "57014";
 
     private final ThreadLocal<Long> deadline = new ThreadLocal<>();
-    private final Set<PGConnection> limited = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private final Set<PGConnection> limited =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     ReadBudgets(DataSource readers) {
         super(readers);

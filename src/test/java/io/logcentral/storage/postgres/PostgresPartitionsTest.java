@@ -86,5 +86,4 @@ class PostgresPartitionsTest {
                         .status())
                 .isEqualTo(200);
     }
-
 }

@@ -35,7 +35,10 @@ class PostgresRetentionTest {
         long old = PostgresPartitionsTest.store(port, tenDaysAgo, "ten days old");
         long fresh = PostgresPartitionsTest.store(port, Instant.now(), "fresh");
 
-        await(() -> !PostgresPartitionsTest.partitions(database).contains(PostgresPartitionsTest.partitionOf(tenDaysAgo)), "the partition of ten days ago to go");
+        await(
+                () -> !PostgresPartitionsTest.partitions(database)
+                        .contains(PostgresPartitionsTest.partitionOf(tenDaysAgo)),
+                "the partition of ten days ago to go");
 
         Api api = new Api(port);
         assertThat(api.get("/logs/" + old).token(TestTokens.ADMIN).send().status())
