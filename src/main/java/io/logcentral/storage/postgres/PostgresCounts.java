@@ -1,8 +1,7 @@
 package io.logcentral.storage.postgres;
 
-import io.logcentral.storage.LogQuery;
+import io.logcentral.storage.MinuteSplit;
 import io.logcentral.storage.Severity;
-import io.logcentral.storage.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,10 +16,7 @@ import java.util.Map;
  */
 final class PostgresCounts {
 
-    static final long MINUTE = 60_000_000L;
-
-    /** The minute of a log's {@code ts} in SQL, rounded down for times before 1970 too. */
-    static final String MINUTE_OF_TS = "(ts - ((ts % " + MINUTE + ") + " + MINUTE + ") % " + MINUTE + ") / " + MINUTE;
+    static final long MINUTE = MinuteSplit.MINUTE;
 
     /**
      * Service names are grouped without case in SQL, not in Java, so the keys of one statement can never meet the same
@@ -37,9 +33,6 @@ final class PostgresCounts {
             + " unnest(?::bigint[], ?::text[], ?::smallint[]) AS d (minute, service, severity)"
             + " WHERE c.minute = d.minute AND lower(c.service) = lower(d.service) AND c.severity = d.severity"
             + " AND c.n <= 0";
-
-    /** How a count over a time range splits: whole minutes from the counts, the ragged ends from the logs. */
-    record Split(long firstMinute, long endMinute, List<LogQuery> ends) {}
 
     private final Map<Key, long[]> changes = new LinkedHashMap<>();
 
@@ -89,39 +82,6 @@ final class PostgresCounts {
             }
         }
         changes.clear();
-    }
-
-    /**
-     * The split of {@code query}'s range, or null when the counts cannot answer it: they know only time, service and
-     * severity, so any other filter, or a range without a whole minute, counts logs.
-     */
-    static Split split(LogQuery query) {
-        if (query.text() != null
-                || query.requestId() != null
-                || query.traceId() != null
-                || !query.attributes().isEmpty()
-                || query.receivedFrom() != null
-                || query.receivedTo() != null
-                || query.after() != null
-                || query.timestampFrom() == null
-                || query.timestampTo() == null) {
-            return null;
-        }
-        long from = Timestamps.toMicros(query.timestampFrom());
-        long to = Timestamps.toMicros(query.timestampTo());
-        long first = Math.floorDiv(from + MINUTE - 1, MINUTE);
-        long end = Math.floorDiv(to + 1, MINUTE);
-        if (first >= end) {
-            return null;
-        }
-        List<LogQuery> ends = new ArrayList<>(2);
-        if (from < first * MINUTE) {
-            ends.add(query.within(query.timestampFrom(), Timestamps.fromMicros(first * MINUTE - 1)));
-        }
-        if (end * MINUTE <= to) {
-            ends.add(query.within(Timestamps.fromMicros(end * MINUTE), query.timestampTo()));
-        }
-        return new Split(first, end, ends);
     }
 
     static Severity severity(int ordinal) {

@@ -2,6 +2,7 @@ package io.logcentral.storage.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.logcentral.storage.StorageProperties;
+import io.logcentral.storage.StoreKind;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +18,7 @@ import org.springframework.context.annotation.Primary;
 @PostgresStore
 class PostgresDataSources {
 
-    /** Named as SQLite's reader pool, so whatever holds the readers (a test, a tool) finds them on either store. */
-    static final String READER = "logReaderPool";
+    static final String READER = StoreKind.READER_POOL;
 
     static final String WRITER = "postgresWriterPool";
     static final String STATUS = "postgresStatusPool";

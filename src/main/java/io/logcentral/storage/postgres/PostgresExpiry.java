@@ -1,6 +1,7 @@
 package io.logcentral.storage.postgres;
 
 import io.logcentral.storage.Expiry;
+import io.logcentral.storage.MinuteSplit;
 import io.logcentral.storage.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +42,7 @@ final class PostgresExpiry {
             String sql = "WITH gone AS (DELETE FROM logs WHERE (ts, id) IN (SELECT ts, id FROM logs WHERE ts < ?"
                     + governed + " LIMIT ?) RETURNING ts, service, severity)"
                     + " SELECT MAX(ts), service, severity, COUNT(*) FROM gone GROUP BY "
-                    + PostgresCounts.MINUTE_OF_TS + ", service, severity";
+                    + MinuteSplit.MINUTE_OF_TS + ", service, severity";
             try (PreparedStatement delete = connection.prepareStatement(sql)) {
                 for (int a = 0; a < args.size(); a++) {
                     delete.setObject(a + 1, args.get(a));

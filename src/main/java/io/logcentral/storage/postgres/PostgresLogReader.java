@@ -2,6 +2,7 @@ package io.logcentral.storage.postgres;
 
 import io.logcentral.storage.LogQuery;
 import io.logcentral.storage.LogReader;
+import io.logcentral.storage.MinuteSplit;
 import io.logcentral.storage.StoredLog;
 import io.logcentral.storage.Timestamps;
 import java.sql.ResultSet;
@@ -9,11 +10,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -85,7 +83,7 @@ class PostgresLogReader implements LogReader {
     public List<BucketCount> countByBucket(LogQuery query, Instant origin, Duration width, boolean byService) {
         long originMicros = Timestamps.toMicros(origin);
         long widthMicros = width.toNanos() / 1000;
-        PostgresCounts.Split split = PostgresCounts.split(query);
+        MinuteSplit split = MinuteSplit.of(query);
         if (split == null) {
             return countLogs(query, originMicros, widthMicros, byService);
         }
@@ -120,7 +118,7 @@ class PostgresLogReader implements LogReader {
 
     @Override
     public List<ServiceCount> services(LogQuery query, int max) {
-        PostgresCounts.Split split = PostgresCounts.split(query);
+        MinuteSplit split = MinuteSplit.of(query);
         if (split == null) {
             return countServices(query, max);
         }
@@ -133,7 +131,7 @@ class PostgresLogReader implements LogReader {
             for (LogQuery end : split.ends()) {
                 counts.addAll(countServices(end, max));
             }
-            return merged(counts, max);
+            return ServiceCount.merged(counts, max);
         });
     }
 
@@ -147,25 +145,6 @@ class PostgresLogReader implements LogReader {
 
     private static ServiceCount serviceCount(ResultSet rs, int row) throws SQLException {
         return new ServiceCount(rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts")));
-    }
-
-    /** The parts of a split range, one entry a service, most logs first, {@code max} + 1 at most. */
-    private static List<ServiceCount> merged(List<ServiceCount> counts, int max) {
-        Map<String, ServiceCount> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (ServiceCount count : counts) {
-            merged.merge(
-                    count.service(),
-                    count,
-                    (a, b) -> new ServiceCount(
-                            a.service(),
-                            a.count() + b.count(),
-                            a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen()));
-        }
-        List<ServiceCount> all = new ArrayList<>(merged.values());
-        all.sort(Comparator.comparingLong(ServiceCount::count)
-                .reversed()
-                .thenComparing(ServiceCount::service, String.CASE_INSENSITIVE_ORDER));
-        return all.size() > max + 1 ? List.copyOf(all.subList(0, max + 1)) : all;
     }
 
     static StoredLog map(ResultSet rs, int row) throws SQLException {
