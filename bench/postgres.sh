@@ -55,10 +55,12 @@ echo "2 batch ingest of the same logs over HTTP, SQLite then PostgreSQL"
 start_server "$work/sqlite-copy" "$work/sqlite-copy.log"
 sqlite_ingest=$("$java" -cp "$sqlite_jar" bench/LoadOverHttp.java "$work/generated/logcentral.db" "$base" "$token" |
   sed -n 's/^logs_per_s //p')
+echo "  sqlite: $sqlite_ingest logs/s"
 stop_server
 start_server "$work/postgres" "$work/postgres.log" "${pg_args[@]}"
 "$java" -cp "$sqlite_jar" bench/LoadOverHttp.java "$work/generated/logcentral.db" "$base" "$token" >"$work/load.log"
 postgres_ingest=$(sed -n 's/^logs_per_s //p' "$work/load.log")
+echo "  postgresql: $postgres_ingest logs/s"
 psql -h "${pg%:*}" -p "${pg#*:}" -U postgres -d "$database" -qc "VACUUM ANALYZE" >/dev/null
 
 echo "3 queries: $runs runs of up to $requests requests per kind, PostgreSQL then SQLite"
@@ -66,6 +68,7 @@ echo "3 queries: $runs runs of up to $requests requests per kind, PostgreSQL the
   >/dev/null 2>&1
 "$java" -Dbudget="$budget" -cp "$sqlite_jar" bench/QueryBench.java "$base" "$token" "$runs" "$requests" \
   "$work/generated/querybench-words.txt" >"$work/postgres-queries.log"
+sed -n '/^kind/,/^store size/p' "$work/postgres-queries.log"
 stop_server
 start_server "$work/generated" "$work/sqlite.log"
 "$java" -Dbudget=10 -cp "$sqlite_jar" bench/QueryBench.java "$base" "$token" 1 20 "$work/generated/querybench-words.txt" \
