@@ -56,8 +56,11 @@ class TwoReplicasIT {
 
     @AfterAll
     void stopThem() throws Exception {
-        second.close();
-        first.close();
+        for (ServerProcess replica : new ServerProcess[] {second, first}) {
+            if (replica != null) {
+                replica.close();
+            }
+        }
         TestDatabases.drop(url);
     }
 
