@@ -42,6 +42,11 @@ public final class ServerProcess implements AutoCloseable {
                 "--logcentral.data-dir=" + dataDir,
                 "--logcentral.tokens.test.token=" + TOKEN,
                 "--logcentral.tokens.test.scopes=ingest,read"));
+        boolean ownDatabase = List.of(properties).stream().anyMatch(p -> p.startsWith("spring.datasource.url="));
+        if (TestDatabases.postgres() && !ownDatabase) {
+            command.add("--spring.datasource.url=" + TestDatabases.forDirectory(dataDir));
+            command.add("--spring.datasource.username=postgres");
+        }
         for (String property : properties) {
             command.add("--" + property);
         }

@@ -73,7 +73,28 @@ public final class MessageMatcher {
         }
     }
 
-    private static List<String> words(String text) {
+    /** The terms that must be in a message, each words in a row. */
+    public List<Phrase> required() {
+        return List.copyOf(required);
+    }
+
+    /** The terms that must not be in a message. */
+    public List<Phrase> excluded() {
+        return List.copyOf(excluded);
+    }
+
+    /** Text without a word in it that a message must contain, lowercased. */
+    public List<String> substrings() {
+        return List.copyOf(substrings);
+    }
+
+    /** Text without a word in it that a message must not contain, lowercased. */
+    public List<String> absentSubstrings() {
+        return List.copyOf(absentSubstrings);
+    }
+
+    /** The words of {@code text} as a search index keeps them: runs of letters and digits, case and diacritics folded. */
+    public static List<String> words(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT);
@@ -86,9 +107,9 @@ public final class MessageMatcher {
     }
 
     /** Words that must follow one another; the last may be a prefix. */
-    private record Phrase(List<String> words, boolean prefix) {
+    public record Phrase(List<String> words, boolean prefix) {
 
-        boolean in(List<String> message) {
+        private boolean in(List<String> message) {
             for (int start = 0; start + words.size() <= message.size(); start++) {
                 if (at(message, start)) {
                     return true;

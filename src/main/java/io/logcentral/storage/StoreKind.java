@@ -11,6 +11,9 @@ public enum StoreKind {
     SQLITE,
     POSTGRESQL;
 
+    /** The bean name of the pool that serves queries, on either store. */
+    public static final String READER_POOL = "logReaderPool";
+
     public static StoreKind of(Environment environment) {
         String url = environment.getProperty("spring.datasource.url", "");
         return url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:") ? POSTGRESQL : SQLITE;

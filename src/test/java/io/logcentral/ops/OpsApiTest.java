@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.LogServerTest;
+import io.logcentral.TestDatabases;
 import io.logcentral.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ class OpsApiTest {
         JsonNode body = api.get("/health").token(TestTokens.READER).send().json();
 
         assertThat(body.get("status").asString()).isEqualTo("UP");
-        assertThat(body.get("store").get("kind").asString()).isEqualTo("sqlite");
+        assertThat(body.get("store").get("kind").asString())
+                .isEqualTo(TestDatabases.postgres() ? "postgresql" : "sqlite");
         assertThat(body.get("store").get("size_bytes").asLong()).isPositive();
         assertThat(api.get("/health").token(TestTokens.WRITER).send().json().size())
                 .isEqualTo(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.ServerProcess;
+import io.logcentral.SqliteOnly;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Idempotency answers older than a day are forgotten in steps while ingest never pauses, not only when it idles. */
+// SQLite only: old answers are written straight into the SQLite file.
+@SqliteOnly
 class AnswerCleanupIT {
 
     private static final int OLD_ANSWERS = 3500;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.OwnServerTest;
+import io.logcentral.SqliteOnly;
 import io.logcentral.TestTokens;
 import io.logcentral.storage.StorageProperties;
 import java.sql.Connection;
@@ -15,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /** Another process holding the SQLite file's write lock: ingest answers 503 meanwhile, and recovers by itself. */
+// SQLite only: another connection holds the SQLite file's write lock.
+@SqliteOnly
 @OwnServerTest
 @TestPropertySource(
         properties = {

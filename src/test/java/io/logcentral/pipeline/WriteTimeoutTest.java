@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.OwnServerTest;
+import io.logcentral.SqliteOnly;
 import io.logcentral.TestTokens;
 import io.logcentral.storage.StorageProperties;
 import java.sql.Connection;
@@ -20,6 +21,8 @@ import org.springframework.test.context.TestPropertySource;
  * A commit that waits past {@code write-timeout}: a request the writer has not taken yet is taken out of the queue and
  * answered 503 (nothing stored), one the writer has taken waits for the real outcome; {@code /health} says stuck.
  */
+// SQLite only: another connection holds the SQLite file's write lock.
+@SqliteOnly
 @OwnServerTest
 @TestPropertySource(
         properties = {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.LogServerTest;
+import io.logcentral.SqliteOnly;
 import io.logcentral.TestTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +34,8 @@ import tools.jackson.databind.JsonNode;
  * The limits of reading, on a store of a million logs (written straight into the table, in a day of the year 2000)
  * where a scan no index narrows takes far longer than the budget set here.
  */
+// SQLite only: fills the SQLite table with SQL of its own; ReadBudgetsTest pins the PostgreSQL budget.
+@SqliteOnly
 @LogServerTest
 @TestPropertySource(
         properties = {

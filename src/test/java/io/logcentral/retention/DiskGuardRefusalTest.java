@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.OwnServerTest;
+import io.logcentral.SqliteOnly;
 import io.logcentral.TestTokens;
 import io.logcentral.storage.StorageProperties;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
+// SQLite only: the disk guard watches the SQLite file's disk.
+@SqliteOnly
 @OwnServerTest
 @Import(TestDisk.Config.class)
 @TestPropertySource(properties = "logcentral.storage.min-free=64MB")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.OwnServerTest;
+import io.logcentral.SqliteOnly;
 import io.logcentral.TestTokens;
 import io.logcentral.storage.StorageProperties;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+// SQLite only: the disk guard watches the SQLite file's disk; on PostgreSQL it has nothing to delete.
+@SqliteOnly
 @OwnServerTest
 @Import(TestDisk.Config.class)
 @TestPropertySource(properties = {"logcentral.storage.min-free=4MB", "logcentral.retention.max-age=3650d"})

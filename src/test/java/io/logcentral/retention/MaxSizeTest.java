@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.OwnServerTest;
+import io.logcentral.SqliteOnly;
 import io.logcentral.TestTokens;
 import io.logcentral.storage.StorageProperties;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+// SQLite only: max-size is enforced by the disk guard, which deletes nothing on PostgreSQL yet.
+@SqliteOnly
 @OwnServerTest
 @TestPropertySource(properties = "logcentral.retention.max-size=3MB")
 class MaxSizeTest {

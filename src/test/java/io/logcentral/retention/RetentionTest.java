@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logcentral.Api;
 import io.logcentral.MovableClock;
 import io.logcentral.OwnServerTest;
+import io.logcentral.SqliteOnly;
 import io.logcentral.TestTokens;
 import io.logcentral.storage.StorageProperties;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,7 @@ class RetentionTest {
     }
 
     @Test
+    @SqliteOnly // reads the SQLite file's own indexes; PostgresRetentionTest pins retention on PostgreSQL
     void retentionDeletesWhatTheMostSpecificRuleLetsGoAndEveryIndexAgrees() throws Exception {
         Instant now = clock.instant();
         List<Long> gone = store.ingest(List.of(

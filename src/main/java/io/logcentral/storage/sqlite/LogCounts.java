@@ -1,8 +1,7 @@
 package io.logcentral.storage.sqlite;
 
 import io.logcentral.storage.LogQuery;
-import io.logcentral.storage.Timestamps;
-import java.util.ArrayList;
+import io.logcentral.storage.MinuteSplit;
 import java.util.List;
 
 /**
@@ -15,44 +14,13 @@ import java.util.List;
  */
 record LogCounts(long firstMinute, long endMinute, List<LogQuery> ends) {
 
-    static final long MINUTE = 60_000_000L;
+    static final long MINUTE = MinuteSplit.MINUTE;
 
-    /**
-     * The minute of a log's {@code ts} in SQL, rounded down for times before 1970 too: the writer counts logs under it
-     * and retention takes them off under it, so both must say it the same way.
-     */
-    static final String MINUTE_OF_TS = "(ts - ((ts % " + MINUTE + ") + " + MINUTE + ") % " + MINUTE + ") / " + MINUTE;
+    static final String MINUTE_OF_TS = MinuteSplit.MINUTE_OF_TS;
 
-    /**
-     * The split of {@code query}'s range, or null when the counts cannot answer it: they know only time, service and
-     * severity, so any other filter, or a range without a whole minute, counts logs.
-     */
+    /** {@link MinuteSplit#of}, the same split on every store. */
     static LogCounts split(LogQuery query) {
-        if (query.text() != null
-                || query.requestId() != null
-                || query.traceId() != null
-                || !query.attributes().isEmpty()
-                || query.receivedFrom() != null
-                || query.receivedTo() != null
-                || query.after() != null
-                || query.timestampFrom() == null
-                || query.timestampTo() == null) {
-            return null;
-        }
-        long from = Timestamps.toMicros(query.timestampFrom());
-        long to = Timestamps.toMicros(query.timestampTo());
-        long first = Math.floorDiv(from + MINUTE - 1, MINUTE);
-        long end = Math.floorDiv(to + 1, MINUTE);
-        if (first >= end) {
-            return null;
-        }
-        List<LogQuery> ends = new ArrayList<>(2);
-        if (from < first * MINUTE) {
-            ends.add(query.within(query.timestampFrom(), Timestamps.fromMicros(first * MINUTE - 1)));
-        }
-        if (end * MINUTE <= to) {
-            ends.add(query.within(Timestamps.fromMicros(end * MINUTE), query.timestampTo()));
-        }
-        return new LogCounts(first, end, ends);
+        MinuteSplit split = MinuteSplit.of(query);
+        return split == null ? null : new LogCounts(split.firstMinute(), split.endMinute(), split.ends());
     }
 }

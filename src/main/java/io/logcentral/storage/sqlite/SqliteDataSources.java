@@ -2,6 +2,7 @@ package io.logcentral.storage.sqlite;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.logcentral.storage.StorageProperties;
+import io.logcentral.storage.StoreKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ import org.sqlite.SQLiteDataSource;
 @SqliteStore
 class SqliteDataSources {
 
-    static final String READER = "logReaderPool";
+    static final String READER = StoreKind.READER_POOL;
     static final String WRITER = "logWriterPool";
     static final String DOMAIN_WRITER = "domainWriterPool";
     static final String DOMAIN_READER = "domainReaderPool";

@@ -11,11 +11,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -136,7 +133,7 @@ public class SqliteLogReader implements LogReader {
     public List<ServiceCount> services(LogQuery query, int max) {
         LogCounts split = LogCounts.split(query);
         if (split == null) {
-            return read(query, () -> sorted(countServices(query, max), max));
+            return read(query, () -> ServiceCount.merged(countServices(query, max), max));
         }
         return snapshot.execute(status -> {
             LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
@@ -147,7 +144,7 @@ public class SqliteLogReader implements LogReader {
             for (LogQuery end : split.ends()) {
                 counts.addAll(countServices(end, max));
             }
-            return sorted(counts, max);
+            return ServiceCount.merged(counts, max);
         });
     }
 
@@ -161,25 +158,6 @@ public class SqliteLogReader implements LogReader {
 
     private static ServiceCount serviceCount(ResultSet rs, int row) throws SQLException {
         return new ServiceCount(rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts")));
-    }
-
-    /** One entry a service, names compared without case as the store does, most logs first, {@code max} + 1 at most. */
-    private static List<ServiceCount> sorted(List<ServiceCount> counts, int max) {
-        Map<String, ServiceCount> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (ServiceCount count : counts) {
-            merged.merge(
-                    count.service(),
-                    count,
-                    (a, b) -> new ServiceCount(
-                            a.service(),
-                            a.count() + b.count(),
-                            a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen()));
-        }
-        List<ServiceCount> all = new ArrayList<>(merged.values());
-        all.sort(Comparator.comparingLong(ServiceCount::count)
-                .reversed()
-                .thenComparing(ServiceCount::service, String.CASE_INSENSITIVE_ORDER));
-        return all.size() > max + 1 ? List.copyOf(all.subList(0, max + 1)) : all;
     }
 
     /** The ids the full-text index need be asked about: those of the blocks that overlap the query's time range. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.LogServerTest;
+import io.logcentral.SqliteOnly;
 import io.logcentral.TestTokens;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -18,6 +19,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The domain's pool (JPA, Flyway) is not the log writer's connection: holding all of it never delays a 201. */
+// SQLite only: holds the SQLite store's own domain pools.
+@SqliteOnly
 @LogServerTest
 class DomainPoolTest {
 

@@ -1,8 +1,5 @@
-package io.logcentral.storage.sqlite;
+package io.logcentral.storage;
 
-import io.logcentral.storage.IdempotencyLookup;
-import io.logcentral.storage.IdempotentAnswer;
-import io.logcentral.storage.Timestamps;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -10,14 +7,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Finds the answer kept for an idempotency key. */
+/** Finds the answer kept for an idempotency key: the same table and statement on either store. */
 @Component
-@SqliteStore
-public class SqliteIdempotencyLookup implements IdempotencyLookup {
+class KeptAnswers implements IdempotencyLookup {
 
     private final JdbcClient jdbc;
 
-    SqliteIdempotencyLookup(@Qualifier(SqliteDataSources.READER) DataSource readers) {
+    KeptAnswers(@Qualifier(StoreKind.READER_POOL) DataSource readers) {
         this.jdbc = JdbcClient.create(readers);
     }
 

@@ -1,0 +1,164 @@
+package io.logcentral.storage.postgres;
+
+import io.logcentral.storage.LogQuery;
+import io.logcentral.storage.LogReader;
+import io.logcentral.storage.MinuteSplit;
+import io.logcentral.storage.StoredLog;
+import io.logcentral.storage.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads logs on the reader pool. A read is one statement, which PostgreSQL runs on one snapshot; counts that mix the
+ * counts per minute with logs run their statements in one repeatable-read transaction, so they see one state too.
+ */
+@Service
+@PostgresStore
+class PostgresLogReader implements LogReader {
+
+    private final ReadBudgets readers;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate snapshot;
+
+    PostgresLogReader(@Qualifier(PostgresDataSources.READER) DataSource readers) {
+        this.readers = new ReadBudgets(readers);
+        this.jdbc = JdbcClient.create(this.readers);
+        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(this.readers));
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    @Override
+    public <T> T within(Duration budget, Supplier<T> reads) {
+        return readers.within(budget, reads);
+    }
+
+    @Override
+    public List<StoredLog> find(LogQuery query) {
+        PostgresSearchSql sql = PostgresSearchSql.select(query);
+        return jdbc.sql(sql.pageText(query))
+                .params(sql.pageParams(query))
+                .query(PostgresLogReader::map)
+                .list();
+    }
+
+    @Override
+    public List<StoredLog> findAfterId(LogQuery query, long id, int limit) {
+        PostgresSearchSql sql = PostgresSearchSql.select(query);
+        return jdbc.sql(sql.afterIdText())
+                .params(sql.afterIdParams(id, limit))
+                .query(PostgresLogReader::map)
+                .list();
+    }
+
+    @Override
+    public long lastId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM logs")
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public Optional<StoredLog> findById(long id) {
+        return jdbc.sql("SELECT " + PostgresSearchSql.COLUMNS + " FROM logs WHERE id = ?")
+                .param(id)
+                .query(PostgresLogReader::map)
+                .optional();
+    }
+
+    @Override
+    public List<BucketCount> countByBucket(LogQuery query, Instant origin, Duration width, boolean byService) {
+        long originMicros = Timestamps.toMicros(origin);
+        long widthMicros = width.toNanos() / 1000;
+        MinuteSplit split = MinuteSplit.of(query);
+        if (split == null) {
+            return countLogs(query, originMicros, widthMicros, byService);
+        }
+        return snapshot.execute(status -> {
+            PostgresSearchSql sql = PostgresSearchSql.minutes(query, split.firstMinute(), split.endMinute());
+            List<BucketCount> counts = new ArrayList<>(jdbc.sql(sql.minuteCountsText(byService))
+                    .params(sql.countsParams(originMicros, widthMicros))
+                    .query((rs, row) -> bucketCount(rs, byService))
+                    .list());
+            for (LogQuery end : split.ends()) {
+                counts.addAll(countLogs(end, originMicros, widthMicros, byService));
+            }
+            return counts;
+        });
+    }
+
+    private List<BucketCount> countLogs(LogQuery query, long originMicros, long widthMicros, boolean byService) {
+        PostgresSearchSql sql = PostgresSearchSql.select(query);
+        return jdbc.sql(sql.countsText(byService))
+                .params(sql.countsParams(originMicros, widthMicros))
+                .query((rs, row) -> bucketCount(rs, byService))
+                .list();
+    }
+
+    private static BucketCount bucketCount(ResultSet rs, boolean byService) throws SQLException {
+        return new BucketCount(
+                rs.getLong("bucket"),
+                PostgresCounts.severity(rs.getInt("severity")),
+                byService ? rs.getString("service") : null,
+                rs.getLong("n"));
+    }
+
+    @Override
+    public List<ServiceCount> services(LogQuery query, int max) {
+        MinuteSplit split = MinuteSplit.of(query);
+        if (split == null) {
+            return countServices(query, max);
+        }
+        return snapshot.execute(status -> {
+            PostgresSearchSql sql = PostgresSearchSql.minutes(query, split.firstMinute(), split.endMinute());
+            List<ServiceCount> counts = new ArrayList<>(jdbc.sql(sql.minuteServicesText())
+                    .params(sql.servicesParams(max + 1))
+                    .query(PostgresLogReader::serviceCount)
+                    .list());
+            for (LogQuery end : split.ends()) {
+                counts.addAll(countServices(end, max));
+            }
+            return ServiceCount.merged(counts, max);
+        });
+    }
+
+    private List<ServiceCount> countServices(LogQuery query, int max) {
+        PostgresSearchSql sql = PostgresSearchSql.select(query);
+        return jdbc.sql(sql.servicesText())
+                .params(sql.servicesParams(max + 1))
+                .query(PostgresLogReader::serviceCount)
+                .list();
+    }
+
+    private static ServiceCount serviceCount(ResultSet rs, int row) throws SQLException {
+        return new ServiceCount(rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts")));
+    }
+
+    static StoredLog map(ResultSet rs, int row) throws SQLException {
+        return new StoredLog(
+                rs.getLong("id"),
+                Timestamps.fromMicros(rs.getLong("ts")),
+                Timestamps.fromMicros(rs.getLong("received_at")),
+                rs.getString("service"),
+                PostgresCounts.severity(rs.getInt("severity")),
+                rs.getString("message"),
+                rs.getString("request_id"),
+                rs.getString("trace_id"),
+                rs.getString("span_id"),
+                rs.getString("host"),
+                rs.getString("attributes"));
+    }
+}
