@@ -81,7 +81,7 @@ public class DiskGuard implements Maintenance {
         }
         long giveBack = plan.bytesToGiveBack(after.disk(), after.store());
         if (giveBack > 0) {
-            givenBack.addAndGet(writer.giveBackSpace((int) (giveBack / 4096)) * 4096);
+            givenBack.addAndGet(writer.giveBackSpace(giveBack));
             after = measure();
         }
         plan = plan.settled(after.room());
