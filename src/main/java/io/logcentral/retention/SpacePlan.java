@@ -3,9 +3,9 @@ package io.logcentral.retention;
 /**
  * The disk guard's arithmetic, apart from the disk and the store so that it is tested on its own. Room is the disk's
  * free space plus the store's: what new logs can take before the disk itself shrinks. The guard acts from the
- * high-water mark, the reserve plus a band of a quarter of the reserve or four times what the commits between two
- * checks took, whichever is larger (at most the reserve again); so at full ingest speed it starts early enough to
- * never reach the reserve. Each
+ * high-water mark, the reserve plus a band of a quarter of the reserve or twice what the commits between two checks
+ * took, whichever is larger (at most half the reserve); so at full ingest speed no commit takes it from above the mark
+ * to below the reserve. Each
  * check deletes what the last commits took plus what room lacks under the mark, at the bytes a deleted log was seen
  * to free, so deleting follows the ingest rate.
  *
@@ -38,7 +38,7 @@ record SpacePlan(
         // A drop larger than the reserve is not the pace of commits (the disk was swapped or resized): not planned by.
         long use = lastRoom < 0 ? 0 : Math.min(reserveNow, Math.max(0, lastRoom - room));
         long recent = Math.max(use, recentUse - recentUse / 8);
-        long high = reserveNow + Math.min(reserveNow, Math.max(reserveNow / 4, 4 * recent));
+        long high = reserveNow + Math.min(reserveNow / 2, Math.max(reserveNow / 4, 2 * recent));
         return new SpacePlan(reserveNow, high, lastRoom, use, recent, bytesPerLog, mostLogs);
     }
 

@@ -42,7 +42,7 @@ class SpacePlanTest {
         SpacePlan next = plan.seen(78 * MIB, RESERVE);
 
         long lack = next.highWater() - 78 * MIB;
-        assertThat(next.highWater()).isEqualTo(RESERVE + 4 * 12 * MIB);
+        assertThat(next.highWater()).isEqualTo(RESERVE + 2 * 12 * MIB);
         assertThat(next.logsToDelete(78 * MIB)).isEqualTo((lack + 12 * MIB + 511) / 512);
     }
 
