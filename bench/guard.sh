@@ -16,7 +16,7 @@ dir=${DIR:-}
 if [ -z "$dir" ]; then
   dir=$(mktemp -d /tmp/logcentral-guard.XXXXXX)
   mount -t tmpfs -o size="$size" tmpfs "$dir"
-  trap 'kill $(jobs -p) 2>/dev/null || true; sleep 1; umount "$dir"; rmdir "$dir"; rm -f "$dir".*' EXIT
+  trap 'kill $(jobs -p) 2>/dev/null || true; wait; umount "$dir"; rmdir "$dir"; rm -f "$dir".*' EXIT
 else
   trap 'kill $(jobs -p) 2>/dev/null || true; rm -f "$dir/ballast"' EXIT
 fi
@@ -49,5 +49,7 @@ while kill -0 $load 2>/dev/null; do
   sleep 0.2
 done
 read -r rate refused <"$dir.load"
+curl -sf "http://127.0.0.1:$port/health" -H "Authorization: Token $token" | python3 -c \
+  "import json,sys; print('guard at the end:', json.load(sys.stdin)['disk_guard'])" || true
 echo "lowest free $((lowest >> 20)) MiB ($lowest bytes) against a reserve of $((reserve >> 20)) MiB; ingest $rate logs/s" \
   "with 201, $refused requests refused"
