@@ -23,7 +23,7 @@ public class DiskGuard implements Maintenance {
 
     private static final Logger log = LoggerFactory.getLogger(DiskGuard.class);
     /** A check deletes in at most this many transactions, so a commit waits behind the guard for no more. */
-    private static final int MOST_STEPS = 4;
+    private static final int MOST_STEPS = 16;
 
     private final FreeSpace disk;
     private final GuardProperties properties;
@@ -33,6 +33,7 @@ public class DiskGuard implements Maintenance {
     private final AtomicLong deleted = new AtomicLong();
     private final AtomicLong givenBack = new AtomicLong();
     private volatile SpacePlan plan;
+    private long lastCheckEnd = System.nanoTime();
     private volatile Space space;
     private volatile long reserveBytes = -1;
     private volatile boolean acting;
@@ -85,13 +86,21 @@ public class DiskGuard implements Maintenance {
             after = measure();
         }
         plan = plan.settled(after.room());
+        lastCheckEnd = System.nanoTime();
         report(after, reserve, wanted > 0);
         return wanted > 0;
     }
 
+    /**
+     * In transactions of a retention step each, for at most as long as the writer spent on commits since the last check,
+     * so that deleting never takes more than half the writer from ingest (a deleted log frees less than a new one takes
+     * until FTS5 merges its index, so at full speed deleting needs that much). The first transaction always runs.
+     */
     private int delete(long wanted) {
+        long start = System.nanoTime();
+        long budget = start - lastCheckEnd;
         int gone = 0;
-        for (long left = wanted; left > 0; ) {
+        for (long left = wanted; left > 0 && (gone == 0 || System.nanoTime() - start < budget); ) {
             int step = (int) Math.min(left, retention.stepLogs());
             int now = writer.deleteOldestLowest(step);
             gone += now;
