@@ -76,11 +76,8 @@ record SpacePlan(
         return room < 2 * highWater - reserve + 8 * recentUse;
     }
 
-    /**
-     * Whether to refuse new logs: deleting has not kept up, so the next two commits at the pace of the last would take
-     * the disk below the reserve, and the store has no room of its own left to take them in.
-     */
+    /** Whether to refuse new logs: the disk is below the reserve and the store has no room left to take them in. */
     boolean refuse(long diskFree, long storeFree) {
-        return diskFree < reserve + 2 * recentUse && storeFree < Math.max(LEAST_CUSHION, recentUse);
+        return diskFree < reserve && storeFree < Math.max(LEAST_CUSHION, recentUse);
     }
 }

@@ -72,15 +72,6 @@ class SpacePlanTest {
         assertThat(plan.refuse(RESERVE - 1, 0)).isTrue();
     }
 
-    @Test
-    void logsAreRefusedBeforeTheNextCommitsWouldTakeTheDiskBelowTheReserve() {
-        SpacePlan plan =
-                SpacePlan.start(8000).seen(90 * MIB, RESERVE).settled(90 * MIB).seen(80 * MIB, RESERVE);
-
-        assertThat(plan.refuse(RESERVE + 19 * MIB, 0)).isTrue();
-        assertThat(plan.refuse(RESERVE + 21 * MIB, 0)).isFalse();
-    }
-
     /**
      * A disk holding a store that reuses its free pages and gives them back on request, where a log takes
      * {@code bytesPerLog} and deleting one frees three quarters of that, as FTS5 does before it merges its index.
