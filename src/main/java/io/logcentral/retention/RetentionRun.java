@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -19,20 +17,16 @@ import org.springframework.util.unit.DataSize;
 @Component
 public class RetentionRun implements Maintenance {
 
-    private static final Logger log = LoggerFactory.getLogger(RetentionRun.class);
-    /** A store up to this size is converted to incremental vacuum at start: its one VACUUM is quick. */
-    private static final long CONVERTIBLE_BYTES = DataSize.ofMegabytes(64).toBytes();
-    /** 4 MiB of 4 KiB pages a step. */
-    private static final int PAGES_A_STEP = 1024;
+    /** Given back to the disk a step at most: moving pages to the end of the file holds the writer. */
+    private static final long BYTES_A_STEP = DataSize.ofMegabytes(4).toBytes();
 
     private final RetentionRules rules;
     private final RetentionProperties properties;
     private final LogWriter writer;
     private final Clock clock;
     private final AtomicLong deleted = new AtomicLong();
-    private final AtomicLong pagesGivenBack = new AtomicLong();
+    private final AtomicLong bytesGivenBack = new AtomicLong();
     private volatile Instant nextRun = Instant.MIN;
-    private boolean converted;
     private volatile Instant lastPass;
 
     RetentionRun(RetentionRules rules, RetentionProperties properties, LogWriter writer, Clock clock) {
@@ -48,16 +42,11 @@ public class RetentionRun implements Maintenance {
         if (now.isBefore(nextRun)) {
             return false;
         }
-        if (!converted) {
-            converted = true;
-            boolean returnable = writer.makeSpaceReturnable(CONVERTIBLE_BYTES);
-            log.info("Space of deleted logs {}", returnable ? "goes back to the disk" : "is reused inside the store");
-        }
         int gone = writer.deleteExpired(rules.expiries(now), properties.stepLogs());
-        long pages = writer.giveBackSpace(PAGES_A_STEP);
+        long bytes = writer.giveBackSpace(BYTES_A_STEP);
         deleted.addAndGet(gone);
-        pagesGivenBack.addAndGet(pages);
-        boolean more = gone == properties.stepLogs() || pages == PAGES_A_STEP;
+        bytesGivenBack.addAndGet(bytes);
+        boolean more = gone == properties.stepLogs() || bytes == BYTES_A_STEP;
         if (!more) {
             lastPass = now;
             nextRun = now.plus(properties.checkEvery());
@@ -74,7 +63,7 @@ public class RetentionRun implements Maintenance {
     public Map<String, Object> snapshot() {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("retention_deleted_logs", deleted.get());
-        snapshot.put("retention_pages_given_back", pagesGivenBack.get());
+        snapshot.put("retention_bytes_given_back", bytesGivenBack.get());
         return snapshot;
     }
 

@@ -35,9 +35,9 @@ public interface LogWriter {
     /** Space inside the store freed by deletes and reused for new logs before the store grows, in bytes. */
     long reusableBytes();
 
-    /** Gives up to {@code pages} pages of that space back to the disk, when the store can; returns how many went. */
-    long giveBackSpace(int pages);
-
-    /** Makes freed space returnable to the disk for a store of at most {@code maxBytes}; returns whether it is. */
-    boolean makeSpaceReturnable(long maxBytes);
+    /**
+     * Gives up to {@code bytes} of that space back to the disk, in one short step; returns the bytes that went (0 for a
+     * store whose deletes free the disk by themselves, or that cannot give space back).
+     */
+    long giveBackSpace(long bytes);
 }

@@ -18,11 +18,14 @@ public record StorageProperties(
      * @param sync {@code normal}: a commit survives a crash of the process; {@code full}: it survives a power loss too
      * @param busyTimeoutMs how long a connection waits for a lock held by another before giving up
      * @param readPoolSize connections serving queries beside the one writer
+     * @param convertOnStart converts a SQLite store made before incremental vacuum at start, so deletes give space back
+     *     to the disk: one full VACUUM, which needs free disk as large as the store and holds writes until done
      */
     public record Store(
             @DefaultValue("normal") Sync sync,
             @DefaultValue("5000") int busyTimeoutMs,
-            @DefaultValue("4") int readPoolSize) {}
+            @DefaultValue("4") int readPoolSize,
+            @DefaultValue("false") boolean convertOnStart) {}
 
     public enum Sync {
         NORMAL,

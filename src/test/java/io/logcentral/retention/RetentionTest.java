@@ -12,6 +12,7 @@ import io.logcentral.storage.StorageProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +93,32 @@ class RetentionTest {
         assertThat(store.listed("checkout")).isEqualTo(2);
         assertThat(store.listed("billing")).isEqualTo(1);
         store.checkSearchIndex();
+        store.checkBlocks();
+    }
+
+    @Test
+    void aLogWrittenLateWithAnExpiredTimestampGoesAtTheNextPassAndBlocksGoWithTheirLastLog() throws Exception {
+        Instant now = clock.instant();
+        List<Long> old = new ArrayList<>();
+        for (int batch = 0; batch < 9; batch++) {
+            old.addAll(store.ingest(DiskGuardTest.logs("late", "INFO", now.minus(Duration.ofDays(40)), 1000)));
+        }
+        store.ingest(List.of(log("late", "INFO", now, "late newest")));
+        clock.advance(Duration.ofMinutes(2));
+        Store.await(() -> store.statusOf(old.get(old.size() - 1)) == 404, "the expired logs to go");
+
+        long late = store.ingest(List.of(log("late", "INFO", now.minus(Duration.ofDays(40)), "late expired")))
+                .get(0);
+        store.ingest(List.of(log("late", "INFO", now, "late newest again")));
+        clock.advance(Duration.ofMinutes(2));
+        Store.await(() -> store.statusOf(late) == 404, "the late expired log to go");
+
+        assertThat(store.counted("late", "")).isEqualTo(2);
+        assertThat(store.listed("late")).isEqualTo(2);
+        assertThat(store.found("late", "&q=expired")).isZero();
+        assertThat(store.found("late", "&q=lorem")).isZero();
+        store.checkSearchIndex();
+        store.checkBlocks();
     }
 
     @Test

@@ -90,6 +90,35 @@ record Store(Api api, Path databaseFile) {
         }
     }
 
+    /**
+     * Every log lies within the time range of its block (the 4096 ids of {@code storage.sqlite.LogBlocks}), and no
+     * block is kept without a log.
+     */
+    void checkBlocks() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile);
+                Statement statement = connection.createStatement()) {
+            assertThat(count(
+                            statement,
+                            "SELECT COUNT(*) FROM logs l LEFT JOIN log_blocks b ON b.block = l.id >> 12"
+                                    + " WHERE b.block IS NULL OR l.ts < b.min_ts OR l.ts > b.max_ts"))
+                    .as("logs outside their block's range")
+                    .isZero();
+            assertThat(count(
+                            statement,
+                            "SELECT COUNT(*) FROM log_blocks b WHERE NOT EXISTS (SELECT 1 FROM logs"
+                                    + " WHERE id >= b.block << 12 AND id < (b.block + 1) << 12)"))
+                    .as("blocks without logs")
+                    .isZero();
+        }
+    }
+
+    private static long count(Statement statement, String sql) throws SQLException {
+        try (var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {

@@ -8,20 +8,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The SQL that takes logs out of the store with every index kept exact in the same transaction: the full-text index
- * (FTS5's {@code 'delete'} command needs the old message), the counts per minute, the logs. The time ranges of
- * {@code log_blocks} are left as they were: a range wider than its logs only makes a search look at a block it could
- * have skipped, never miss a log. The log with the highest id always stays, so ids are never handed out twice.
+ * Takes logs out of the store with every index kept exact in the same transaction: the full-text index (FTS5's
+ * {@code 'delete'} command needs the old message), the counts per minute, the blocks, the logs. A block's time range is
+ * left as it was while it holds logs (a range wider than its logs only makes a search look at a block it could have
+ * skipped, never miss a log) and dropped with its last log. The log with the highest id always stays, so ids are never
+ * handed out twice.
+ *
+ * <p>Retention remembers, per rule, the timestamp before which that rule has nothing left to delete, so a pass scans
+ * only the logs that came of age since the last one, not again every log a longer rule keeps. Logs written since with
+ * an older timestamp pull it back: the blocks written since bound their timestamps.
  */
 final class LogDeleter {
 
     private static final String MINUTE = LogCounts.MINUTE_OF_TS;
     private static final String DOOMED = "SELECT id FROM temp.doomed";
     private static final String NOT_NEWEST = " AND id < (SELECT MAX(id) FROM logs)";
-    private static final String CREATE = "CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY)";
+    private static final String CREATE =
+            "CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY, rule INTEGER)";
     private static final String UNCOUNT = "UPDATE log_counts SET n = n - g.c FROM (SELECT " + MINUTE
             + " AS minute, service, severity, COUNT(*) AS c FROM logs WHERE id IN (" + DOOMED + ") GROUP BY 1, 2, 3)"
             + " AS g WHERE log_counts.minute = g.minute AND log_counts.service = g.service"
@@ -32,6 +40,9 @@ final class LogDeleter {
     private static final String UNINDEX = "INSERT INTO logs_fts (logs_fts, rowid, message)"
             + " SELECT 'delete', id, message FROM logs WHERE id IN (" + DOOMED + ")";
     private static final String DELETE_LOGS = "DELETE FROM logs WHERE id IN (" + DOOMED + ")";
+    private static final String DROP_EMPTY_BLOCKS = "DELETE FROM log_blocks WHERE block IN (SELECT DISTINCT id >> "
+            + LogBlocks.BITS + " FROM temp.doomed) AND NOT EXISTS (SELECT 1 FROM logs WHERE id >= log_blocks.block << "
+            + LogBlocks.BITS + " AND id < (log_blocks.block + 1) << " + LogBlocks.BITS + ")";
     private static final String OLDEST_MINUTE = "SELECT minute FROM log_counts ORDER BY minute LIMIT 1";
     private static final String LOWEST_SEVERITY =
             "SELECT MIN(severity) FROM log_counts WHERE minute >= ? AND minute < ?";
@@ -39,21 +50,64 @@ final class LogDeleter {
             + " WHERE severity = ? AND ts >= ? AND ts < ?" + NOT_NEWEST + " ORDER BY ts LIMIT ?";
     private static final String PICK_OLDEST = "INSERT OR IGNORE INTO temp.doomed (id) SELECT id FROM logs WHERE 1 = 1"
             + NOT_NEWEST + " ORDER BY ts LIMIT ?";
+    private static final String LAST_PICKED =
+            "SELECT MAX(ts) FROM logs WHERE id IN (SELECT id FROM temp.doomed WHERE rule = ?)";
+    private static final String OLDEST_WRITTEN_SINCE = "SELECT MIN(min_ts) FROM log_blocks WHERE block >= ?";
     private static final long MINUTES_A_DAY = 1440;
 
-    private LogDeleter() {}
+    /** The rules the cursors are for, by target: another list of rules governs other logs, so starts afresh. */
+    private List<List<Object>> targets = List.of();
+    /** Per rule, micros: no log it governs with a timestamp before this is left. */
+    private long[] clearedBefore = new long[0];
+    /** Logs written since the cursors last moved are in this block or later; -1 before the first pass. */
+    private long firstUnseenBlock = -1;
 
     /**
      * Deletes up to {@code limit} logs that their rule lets go. {@code rules} come most specific first; a log belongs
      * to the first rule that matches it, so each rule leaves out the logs of the rules before it that overlap it.
      */
-    static int deleteExpired(Connection connection, List<Expiry> rules, int limit) throws SQLException {
+    int deleteExpired(Connection connection, List<Expiry> rules, int limit) throws SQLException {
         prepare(connection);
+        catchUp(connection, rules);
         int picked = 0;
         for (int i = 0; i < rules.size() && picked < limit; i++) {
-            picked += pickExpired(connection, rules, i, limit - picked);
+            long before = Timestamps.toMicros(rules.get(i).before());
+            if (clearedBefore[i] >= before) {
+                continue;
+            }
+            int wanted = limit - picked;
+            int now = pickExpired(connection, rules, i, clearedBefore[i], before, wanted);
+            picked += now;
+            clearedBefore[i] = now < wanted ? before : firstLong(connection, LAST_PICKED, i);
         }
         return deletePicked(connection, picked);
+    }
+
+    /** A deletion failed and rolled back: the cursors may have passed logs that are still there, so they start over. */
+    void forget() {
+        targets = List.of();
+        firstUnseenBlock = -1;
+    }
+
+    private void catchUp(Connection connection, List<Expiry> rules) throws SQLException {
+        List<List<Object>> now = rules.stream()
+                .map(rule -> Arrays.<Object>asList(
+                        rule.service() == null ? null : rule.service().toLowerCase(Locale.ROOT), rule.severity()))
+                .toList();
+        if (!now.equals(targets)) {
+            targets = now;
+            clearedBefore = new long[rules.size()];
+            Arrays.fill(clearedBefore, Long.MIN_VALUE);
+            firstUnseenBlock = -1;
+        }
+        if (firstUnseenBlock >= 0) {
+            Long oldest = firstLong(connection, OLDEST_WRITTEN_SINCE, firstUnseenBlock);
+            for (int i = 0; oldest != null && i < clearedBefore.length; i++) {
+                clearedBefore[i] = Math.min(clearedBefore[i], oldest);
+            }
+        }
+        Long newest = firstLong(connection, "SELECT MAX(id) FROM logs");
+        firstUnseenBlock = newest == null ? 0 : newest >> LogBlocks.BITS;
     }
 
     /** Deletes up to {@code limit} logs of the oldest day stored, lowest severity first. */
@@ -88,12 +142,16 @@ final class LogDeleter {
         }
     }
 
-    private static int pickExpired(Connection connection, List<Expiry> rules, int index, int limit)
+    /** The oldest first, so that a step that stops at its limit leaves the cursor at the last log it took. */
+    private static int pickExpired(
+            Connection connection, List<Expiry> rules, int index, long from, long before, int limit)
             throws SQLException {
         List<Object> args = new ArrayList<>();
-        args.add(Timestamps.toMicros(rules.get(index).before()));
-        String sql = "INSERT OR IGNORE INTO temp.doomed (id) SELECT id FROM logs WHERE ts < ?"
-                + governedBy(rules, index, args) + NOT_NEWEST + " LIMIT ?";
+        args.add(index);
+        args.add(from);
+        args.add(before);
+        String sql = "INSERT OR IGNORE INTO temp.doomed (id, rule) SELECT id, ? FROM logs WHERE ts >= ? AND ts < ?"
+                + governedBy(rules, index, args) + NOT_NEWEST + " ORDER BY ts LIMIT ?";
         args.add(limit);
         return update(connection, sql, args.toArray());
     }
@@ -136,6 +194,7 @@ final class LogDeleter {
             statement.executeUpdate(DROP_EMPTY_COUNTS);
             statement.executeUpdate(UNINDEX);
             int deleted = statement.executeUpdate(DELETE_LOGS);
+            statement.executeUpdate(DROP_EMPTY_BLOCKS);
             statement.execute("DELETE FROM temp.doomed");
             return deleted;
         }

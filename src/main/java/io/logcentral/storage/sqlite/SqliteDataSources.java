@@ -100,6 +100,7 @@ class SqliteDataSources {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + properties.dataDir(), e);
         }
+        StoreSpace.prepare(properties.databaseFile(), properties.storage().convertOnStart());
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + properties.databaseFile().toAbsolutePath());
         HikariDataSource pool = new HikariDataSource();

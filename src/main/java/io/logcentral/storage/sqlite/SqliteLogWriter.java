@@ -69,6 +69,7 @@ public class SqliteLogWriter implements LogWriter {
             + " (SELECT key_hash FROM idempotency_keys WHERE created_at < ? LIMIT " + ANSWERS_DELETED_AT_ONCE + ")";
 
     private final HikariDataSource writer;
+    private final LogDeleter deleter = new LogDeleter();
     private long nextId = -1;
     /** The filters of the block being filled, {@link #filterBlock}; -1 when they must be read back from its logs. */
     private final BlockFilters.Builder filters = new BlockFilters.Builder();
@@ -165,7 +166,12 @@ public class SqliteLogWriter implements LogWriter {
 
     @Override
     public int deleteExpired(List<Expiry> rules, int limit) {
-        return inTransaction(connection -> LogDeleter.deleteExpired(connection, rules, limit));
+        try {
+            return inTransaction(connection -> deleter.deleteExpired(connection, rules, limit));
+        } catch (RuntimeException | Error e) {
+            deleter.forget();
+            throw e;
+        }
     }
 
     @Override
@@ -179,16 +185,11 @@ public class SqliteLogWriter implements LogWriter {
     }
 
     @Override
-    public long giveBackSpace(int pages) {
-        return withConnection(connection -> StoreSpace.giveBack(connection, pages));
+    public long giveBackSpace(long bytes) {
+        return withConnection(connection -> StoreSpace.giveBack(connection, bytes));
     }
 
-    @Override
-    public boolean makeSpaceReturnable(long maxBytes) {
-        return withConnection(connection -> StoreSpace.makeIncremental(connection, maxBytes));
-    }
-
-    /** Work outside an explicit transaction, for PRAGMAs and VACUUM, which cannot run inside one. */
+    /** Work outside an explicit transaction, for PRAGMAs, incremental vacuum and checkpoints, which cannot run inside one. */
     private <T> T withConnection(Work<T> work) {
         try (Connection connection = writer.getConnection()) {
             return work.run(connection);
