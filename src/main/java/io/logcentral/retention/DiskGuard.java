@@ -2,12 +2,14 @@ package io.logcentral.retention;
 
 import io.logcentral.pipeline.Maintenance;
 import io.logcentral.storage.LogWriter;
+import io.logcentral.storage.StoreKind;
 import io.logcentral.storage.StoreStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,21 +39,26 @@ public class DiskGuard implements Maintenance {
     private volatile Space space;
     private volatile long reserveBytes = -1;
     private volatile boolean acting;
-    private volatile boolean watching = true;
+    private volatile boolean watching;
     private volatile boolean refusing;
+    /** The guard keeps the disk of a store file; a database server's disk is watched by its own tools. */
+    private final boolean guardsFile;
 
     DiskGuard(
             FreeSpace disk,
             GuardProperties properties,
             RetentionProperties retention,
             LogWriter writer,
-            StoreStatus store) {
+            StoreStatus store,
+            Environment environment) {
         this.disk = disk;
         this.properties = properties;
         this.retention = retention;
         this.writer = writer;
         this.store = store;
         this.plan = SpacePlan.start((long) MOST_STEPS * retention.stepLogs());
+        this.guardsFile = StoreKind.of(environment) == StoreKind.SQLITE;
+        this.watching = guardsFile;
     }
 
     /** Disk free and store free, in bytes. */
@@ -64,6 +71,9 @@ public class DiskGuard implements Maintenance {
 
     @Override
     public boolean step() {
+        if (!guardsFile) {
+            return false;
+        }
         long reserve = properties.reserveBytes(disk.totalBytes());
         Space before = measure();
         plan = plan.seen(before.room(), reserve);
@@ -145,6 +155,7 @@ public class DiskGuard implements Maintenance {
     public Map<String, Object> details() {
         Space now = space;
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("enabled", guardsFile);
         details.put("acting", acting);
         details.put("refusing_writes", refusing);
         details.put("free_bytes", now == null ? -1 : now.disk());

@@ -120,15 +120,10 @@ class PostgresLogWriter implements LogWriter {
         return 0;
     }
 
-    @Override
-    public long giveBackSpace(int pages) {
-        return 0;
-    }
-
     /** Autovacuum reuses freed space; retention's dropped days go back to the disk at once. */
     @Override
-    public boolean makeSpaceReturnable(long maxBytes) {
-        return true;
+    public long giveBackSpace(long bytes) {
+        return 0;
     }
 
     static void lockStore(Connection connection) throws SQLException {
