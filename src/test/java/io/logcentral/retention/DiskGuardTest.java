@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 class DiskGuardTest {
 
     private static final long RESERVE = 4L << 20;
+    private static final long ONE_BATCH = 256L << 10;
     private static final Instant DAY_ONE = Instant.parse("2025-06-01T00:00:00Z");
     private static final Instant DAY_TWO = Instant.parse("2025-06-02T00:00:00Z");
     private static final String PADDING = " lorem ipsum dolor sit amet".repeat(10);
@@ -74,7 +75,9 @@ class DiskGuardTest {
         }
         Store.await(() -> !guard().get("acting").asBoolean(), "the guard to come to rest");
 
-        assertThat(lowestFree).as("the disk's free space after every batch").isGreaterThanOrEqualTo(RESERVE);
+        // The guard acts after a commit, so one batch (500 logs, about 200 KB with its index and WAL) may take the disk
+        // under the reserve before the next check deletes; the old accounting let it sit megabytes under.
+        assertThat(lowestFree).as("the disk's free space after every batch").isGreaterThanOrEqualTo(RESERVE - ONE_BATCH);
         assertThat(guard().get("free_bytes").asLong())
                 .as("free space the guard shows is the disk's, not the store's own")
                 .isCloseTo(disk.usableBytes(), within(64L << 10));
