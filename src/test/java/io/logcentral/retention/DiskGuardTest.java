@@ -77,7 +77,9 @@ class DiskGuardTest {
 
         // The guard acts after a commit, so one batch (500 logs, about 200 KB with its index and WAL) may take the disk
         // under the reserve before the next check deletes; the old accounting let it sit megabytes under.
-        assertThat(lowestFree).as("the disk's free space after every batch").isGreaterThanOrEqualTo(RESERVE - ONE_BATCH);
+        assertThat(lowestFree)
+                .as("the disk's free space after every batch")
+                .isGreaterThanOrEqualTo(RESERVE - ONE_BATCH);
         assertThat(guard().get("free_bytes").asLong())
                 .as("free space the guard shows is the disk's, not the store's own")
                 .isCloseTo(disk.usableBytes(), within(64L << 10));
