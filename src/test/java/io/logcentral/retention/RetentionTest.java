@@ -97,6 +97,7 @@ class RetentionTest {
     }
 
     @Test
+    @SqliteOnly // reads the SQLite file's search index and blocks; retention cursors are the SQLite store's
     void aLogWrittenLateWithAnExpiredTimestampGoesAtTheNextPassAndBlocksGoWithTheirLastLog() throws Exception {
         Instant now = clock.instant();
         List<Long> old = new ArrayList<>();
