@@ -60,7 +60,7 @@ class PostgresLogWriter implements LogWriter {
                     for (NewLog log : logs) {
                         counts.add(
                                 Timestamps.toMicros(log.timestamp()),
-                                log.service(),
+                                PostgresCopy.storable(log.service()),
                                 log.severity().ordinal(),
                                 1);
                     }

@@ -168,8 +168,8 @@ final class PostgresSearchSql {
         }
         containment.append(')');
         add(containment + " AND logcentral_attributes(attributes) #>> string_to_array(?, '.') = ?", values.toArray());
-        params.add(dotted);
-        params.add(value);
+        params.add(storable(dotted));
+        params.add(storable(value));
     }
 
     private static String contains(String[] path, String leaf, List<Object> values, String value) {
@@ -196,11 +196,18 @@ final class PostgresSearchSql {
         StringJoiner list = new StringJoiner(", ", column + " IN (", ")");
         values.forEach(v -> list.add(placeholder));
         where.add(list.toString());
-        params.addAll(values);
+        values.forEach(v -> params.add(storable(v)));
     }
 
     private void add(String condition, Object... values) {
         where.add(condition);
-        params.addAll(List.of(values));
+        for (Object value : values) {
+            params.add(storable(value));
+        }
+    }
+
+    /** A filter compares with what was stored, where a NUL the client sent became U+FFFD. */
+    private static Object storable(Object value) {
+        return value instanceof String text ? PostgresCopy.storable(text) : value;
     }
 }
