@@ -72,7 +72,12 @@ class HealthController {
         body.put("status", up ? "UP" : "DOWN");
         if (principal != null && principal.scopes().contains(Scope.READ)) {
             body.put("version", version);
-            body.put("store", Map.of("kind", store.kind(), "up", storeUp, "size_bytes", store.sizeBytes()));
+            Map<String, Object> storeDetails = new LinkedHashMap<>();
+            storeDetails.put("kind", store.kind());
+            storeDetails.put("up", storeUp);
+            storeDetails.put("size_bytes", store.sizeBytes());
+            storeDetails.putAll(store.maintenance());
+            body.put("store", storeDetails);
             body.put("writer", writerDetails(writing));
             body.put("live_tail", tailDetails());
             // The guard freeing space is the server working as meant: shown, never a reason for 503.

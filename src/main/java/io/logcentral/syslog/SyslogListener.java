@@ -131,6 +131,15 @@ public class SyslogListener implements SmartLifecycle {
         details.put("enabled", properties.enabled());
         details.put("port", port());
         details.put("connections", metrics.connections().get());
+        if (tcp != null && udp != null) {
+            // Shown so a listener thread that stopped turning is seen; ingest over HTTP goes on, so not a 503.
+            details.put(
+                    "threads",
+                    Map.of(
+                            "tcp_accept", tcp.acceptor().health(),
+                            "udp_receive", udp.receiver().health(),
+                            "udp_store", udp.storer().health()));
+        }
         return details;
     }
 }

@@ -33,8 +33,7 @@ final class SyslogTcpServer {
     private final int maxFrame;
     private final int batchSize;
     private final Set<Thread> connections = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
-    private volatile boolean stopping;
+    private final ListenerLoop acceptor;
     private volatile boolean givenUp;
 
     SyslogTcpServer(
@@ -54,7 +53,7 @@ final class SyslogTcpServer {
         server.setReuseAddress(true);
         server.setReceiveBufferSize(RECEIVE_BUFFER);
         server.bind(address, properties.maxConnections());
-        acceptor = new Thread(this::accept, "syslog-tcp-accept");
+        acceptor = new ListenerLoop("tcp-accept", this::acceptOne);
     }
 
     int port() {
@@ -65,24 +64,20 @@ final class SyslogTcpServer {
         acceptor.start();
     }
 
-    private void accept() {
-        while (!stopping) {
-            try {
-                Socket socket = server.accept();
-                if (connections.size() >= properties.maxConnections()) {
-                    metrics.refusedConnection();
-                    socket.close();
-                    continue;
-                }
-                Thread thread = new Thread(() -> serve(socket), "syslog-tcp-" + socket.getRemoteSocketAddress());
-                connections.add(thread);
-                thread.start();
-            } catch (IOException | RuntimeException e) {
-                if (!stopping) {
-                    log.warn("Accepting a syslog connection failed: {}", e.toString());
-                }
-            }
+    ListenerLoop acceptor() {
+        return acceptor;
+    }
+
+    private void acceptOne() throws IOException {
+        Socket socket = server.accept();
+        if (connections.size() >= properties.maxConnections()) {
+            metrics.refusedConnection();
+            socket.close();
+            return;
         }
+        Thread thread = new Thread(() -> serve(socket), "syslog-tcp-" + socket.getRemoteSocketAddress());
+        connections.add(thread);
+        thread.start();
     }
 
     private void serve(Socket socket) {
@@ -93,7 +88,8 @@ final class SyslogTcpServer {
             read(new SyslogFrames(socket.getInputStream(), maxFrame), sender);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
+            // An Error (out of memory) ends this connection only; its sender reconnects.
             log.debug("Syslog connection from {} ended: {}", sender, e.toString());
         } finally {
             metrics.connections().decrementAndGet();
@@ -112,7 +108,7 @@ final class SyslogTcpServer {
             } catch (SocketTimeoutException nothingYet) {
                 // Frames read before the rest of a frame stalled are not kept waiting for it.
                 store(batch, sender);
-                if (stopping
+                if (acceptor.stopping()
                         || System.nanoTime() - idleSince
                                 > properties.idleTimeout().toNanos()) {
                     return;
@@ -146,7 +142,7 @@ final class SyslogTcpServer {
 
     /** Stops taking connections, lets the open ones commit what they have read, and closes them. */
     void stop() {
-        stopping = true;
+        acceptor.stop();
         try {
             server.close();
         } catch (IOException e) {
@@ -156,14 +152,22 @@ final class SyslogTcpServer {
         for (Thread thread : List.copyOf(connections)) {
             join(thread, deadline);
         }
-        join(acceptor, deadline);
+        try {
+            acceptor.join(remainingMillis(deadline));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         givenUp = true;
         connections.forEach(Thread::interrupt);
     }
 
+    private static long remainingMillis(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
     private static void join(Thread thread, long deadline) {
         try {
-            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            thread.join(remainingMillis(deadline));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

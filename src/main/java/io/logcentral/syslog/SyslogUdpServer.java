@@ -32,9 +32,11 @@ final class SyslogUdpServer {
     private final int maxFrame;
     private final int batchSize;
     private final BlockingQueue<ObjectNode> queue;
-    private final Thread receiver;
-    private final Thread storer;
-    private volatile boolean stopping;
+    private final ListenerLoop receiver;
+    private final ListenerLoop storer;
+    // One byte over the limit tells a datagram that was too long from one that just fits.
+    private final DatagramPacket packet;
+    private final List<ObjectNode> batch = new ArrayList<>();
 
     SyslogUdpServer(
             InetSocketAddress address,
@@ -54,8 +56,9 @@ final class SyslogUdpServer {
         socket.setReuseAddress(true);
         socket.bind(address);
         socket.setSoTimeout(TICK_MILLIS);
-        receiver = new Thread(this::receive, "syslog-udp-receive");
-        storer = new Thread(this::store, "syslog-udp-store");
+        packet = new DatagramPacket(new byte[maxFrame + 1], maxFrame + 1);
+        receiver = new ListenerLoop("udp-receive", this::receiveOne);
+        storer = new ListenerLoop("udp-store", this::storeQueued);
     }
 
     void start() {
@@ -63,60 +66,56 @@ final class SyslogUdpServer {
         storer.start();
     }
 
-    private void receive() {
-        // One byte over the limit tells a datagram that was too long from one that just fits.
-        byte[] buffer = new byte[maxFrame + 1];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        while (!stopping) {
-            try {
-                packet.setLength(buffer.length);
-                socket.receive(packet);
-                metrics.received(1);
-                if (packet.getLength() > maxFrame) {
-                    metrics.rejected(1);
-                    continue;
-                }
-                String frame = new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8).stripTrailing();
-                if (!frame.isBlank()
-                        && !queue.offer(sink.log(frame, packet.getAddress().getHostAddress()))) {
-                    metrics.dropped(1);
-                }
-            } catch (SocketTimeoutException tick) {
-                // Time to look at the stop flag.
-            } catch (IOException | RuntimeException e) {
-                if (!stopping) {
-                    log.warn("Receiving a syslog datagram failed: {}", e.toString());
-                }
-            }
+    ListenerLoop receiver() {
+        return receiver;
+    }
+
+    ListenerLoop storer() {
+        return storer;
+    }
+
+    private void receiveOne() throws IOException {
+        packet.setLength(packet.getData().length);
+        try {
+            socket.receive(packet);
+        } catch (SocketTimeoutException tick) {
+            return; // time to look at the stop flag
+        }
+        metrics.received(1);
+        if (packet.getLength() > maxFrame) {
+            metrics.rejected(1);
+            return;
+        }
+        String frame = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8).stripTrailing();
+        if (!frame.isBlank() && !queue.offer(sink.log(frame, packet.getAddress().getHostAddress()))) {
+            metrics.dropped(1);
         }
     }
 
-    private void store() {
-        List<ObjectNode> batch = new ArrayList<>();
-        while (!(stopping && queue.isEmpty() && !receiver.isAlive())) {
-            try {
-                ObjectNode first = queue.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
-                sink.storeOnce(List.copyOf(batch));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                metrics.dropped(batch.size());
-                log.warn("Storing {} syslog datagrams failed: {}", batch.size(), e.toString());
-            } finally {
-                batch.clear();
+    /** Stores what is queued as one batch; what a failure leaves unstored is counted as dropped. */
+    private void storeQueued() throws InterruptedException {
+        ObjectNode first = queue.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            if (receiver.stopping() && !receiver.isAlive()) {
+                storer.stop();
             }
+            return;
+        }
+        batch.add(first);
+        queue.drainTo(batch, batchSize - 1);
+        try {
+            sink.storeOnce(List.copyOf(batch));
+        } catch (RuntimeException | Error e) {
+            metrics.dropped(batch.size());
+            throw e;
+        } finally {
+            batch.clear();
         }
     }
 
     /** Stops receiving, then stores what was queued before it returns. */
     void stop() {
-        stopping = true;
+        receiver.stop();
         long deadline = System.nanoTime() + properties.drainTimeout().toNanos();
         try {
             receiver.join(TICK_MILLIS * 5L);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.LogServerTest;
+import io.logcentral.TestDatabases;
 import io.logcentral.TestTokens;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -70,5 +71,9 @@ class HealthTest {
         assertThat(details.get("token_cache").get("last_poll").asString()).endsWith("Z");
         assertThat(details.get("token_cache").get("failed_polls").asLong()).isZero();
         assertThat(details.get("audit_cleanup").get("failures").asLong()).isZero();
+        if (!TestDatabases.postgres()) {
+            assertThat(details.get("store").get("block_filters").get("failures").asLong())
+                    .isZero();
+        }
     }
 }

@@ -127,6 +127,22 @@ class SyslogListenerTest {
         }
     }
 
+    @Test
+    void healthShowsEachListenerThreadAlive() {
+        JsonNode syslog = new Api(httpPort)
+                .get("/health")
+                .token(TestTokens.ADMIN)
+                .send()
+                .json()
+                .get("syslog");
+        assertThat(syslog.get("port").asInt()).isEqualTo(listener.port());
+        for (String thread : new String[] {"tcp_accept", "udp_receive", "udp_store"}) {
+            assertThat(syslog.get("threads").get(thread).get("alive").asBoolean())
+                    .as(thread)
+                    .isTrue();
+        }
+    }
+
     private Socket connect() throws IOException {
         return new Socket(InetAddress.getLoopbackAddress(), listener.port());
     }

@@ -2,6 +2,8 @@ package io.logcentral.storage.sqlite;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,7 @@ class BlockFilterFiller {
         return thread;
     });
     private long filled;
+    private volatile String lastError;
 
     BlockFilterFiller(SqliteLogWriter writer) {
         this.writer = writer;
@@ -50,6 +53,14 @@ class BlockFilterFiller {
     @PreDestroy
     void stop() {
         timer.shutdownNow();
+    }
+
+    /** For {@code /health} details. */
+    Map<String, Object> health() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("failures", failures.get());
+        details.put("last_error", lastError);
+        return details;
     }
 
     /** A failed step (a busy store) is counted and tried again after a rest. */
@@ -69,6 +80,7 @@ class BlockFilterFiller {
             }
         } catch (Throwable e) {
             // Whatever escaped would end the schedule for good.
+            lastError = e.toString();
             log.warn("Filling in lookup filters failed ({} so far): {}", failures.incrementAndGet(), e.toString());
         }
         if (!timer.isShutdown()) {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.sqlite.SQLiteConfig;
@@ -23,11 +24,13 @@ import org.sqlite.SQLiteDataSource;
 public class SqliteStoreStatus implements StoreStatus, DisposableBean {
 
     private final StorageProperties properties;
+    private final BlockFilterFiller filters;
     private final SQLiteDataSource source;
     private Connection connection;
 
-    SqliteStoreStatus(StorageProperties properties) {
+    SqliteStoreStatus(StorageProperties properties, BlockFilterFiller filters) {
         this.properties = properties;
+        this.filters = filters;
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(1000);
@@ -65,6 +68,11 @@ public class SqliteStoreStatus implements StoreStatus, DisposableBean {
             // gone already
         }
         connection = null;
+    }
+
+    @Override
+    public Map<String, Object> maintenance() {
+        return Map.of("block_filters", filters.health());
     }
 
     @Override
