@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.LogServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.TestTokens;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * npm {@code pino-elasticsearch} (the official Elasticsearch client's bulk helper, which refuses a server without
  * {@code X-Elastic-Product}), authenticating with {@code ApiKey}, run by Node as its own process.
  */
+@StoreIndependent
 @LogServerTest
 class BulkPinoClientTest {
 

@@ -3,6 +3,7 @@ package io.logcentral.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.TestTokens;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The official npm {@code @elastic/elasticsearch} client's {@code info()} and {@code ping()}: it refuses any success
  * without {@code X-Elastic-Product} and reads the version from {@code GET /}.
  */
+@StoreIndependent
 @LogServerTest
 class ElasticsearchInfoClientTest {
 

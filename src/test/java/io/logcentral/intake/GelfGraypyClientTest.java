@@ -3,6 +3,7 @@ package io.logcentral.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  * Debian's {@code python3-graypy} {@code GELFHTTPHandler}: zlib bodies labelled {@code Content-Encoding: gzip,deflate},
  * the token in the query string, run by Python as its own process.
  */
+@StoreIndependent
 @LogServerTest
 class GelfGraypyClientTest {
 

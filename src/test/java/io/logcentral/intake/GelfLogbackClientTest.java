@@ -3,6 +3,7 @@ package io.logcentral.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.TestTokens;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * {@code logback-gelf}'s {@code GelfHttpAppender} (gzip, the token in the query string), in a JVM of its own with its
  * own Logback.
  */
+@StoreIndependent
 @LogServerTest
 class GelfLogbackClientTest {
 

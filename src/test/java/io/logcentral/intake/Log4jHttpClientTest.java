@@ -3,6 +3,7 @@ package io.logcentral.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.TestTokens;
 import java.io.File;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Log4j 2's {@code Http} appender with {@code JsonTemplateLayout} posting to {@code POST /logs} with a Bearer header, in
  * a JVM of its own with its own Log4j.
  */
+@StoreIndependent
 @LogServerTest
 class Log4jHttpClientTest {
 

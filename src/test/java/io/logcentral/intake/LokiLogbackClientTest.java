@@ -3,6 +3,7 @@ package io.logcentral.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.TestTokens;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** loki4j's {@code loki-logback-appender} (Loki JSON push, basic auth), in a JVM of its own with its own Logback. */
+@StoreIndependent
 @LogServerTest
 class LokiLogbackClientTest {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.LogServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.TestTokens;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** npm {@code winston-loki} (protobuf + snappy by default, JSON on request), run by Node as its own process. */
+@StoreIndependent
 @LogServerTest
 class LokiWinstonClientTest {
 

@@ -3,6 +3,7 @@ package io.logcentral.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.TestTokens;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The OpenTelemetry Java SDK's {@code OtlpHttpLogRecordExporter} (protobuf), run as its own process. */
+@StoreIndependent
 @LogServerTest
 class OtlpJavaSdkClientTest {
 

@@ -3,6 +3,7 @@ package io.logcentral.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.TestTokens;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** npm {@code @opentelemetry/exporter-logs-otlp-http} (OTLP/HTTP JSON, hex ids), run by Node as its own process. */
+@StoreIndependent
 @LogServerTest
 class OtlpNodeJsonClientTest {
 

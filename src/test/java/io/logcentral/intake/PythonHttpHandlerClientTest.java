@@ -3,6 +3,7 @@ package io.logcentral.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  * Python's standard {@code logging.handlers.HTTPHandler} (form-encoded records, Basic auth with the token as the
  * password), run by Python as its own process.
  */
+@StoreIndependent
 @LogServerTest
 class PythonHttpHandlerClientTest {
 

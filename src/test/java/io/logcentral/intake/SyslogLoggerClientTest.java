@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.logcentral.OwnServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.syslog.SyslogListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * util-linux's {@code logger}, run as its own process, sends to the syslog listener in both RFCs, over UDP and TCP, and
  * octet-counted; the logs are read back through {@code GET /logs}.
  */
+@StoreIndependent
 @OwnServerTest
 @TestPropertySource(
         properties = {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.logcentral.OwnServerTest;
+import io.logcentral.StoreIndependent;
 import io.logcentral.TestTokens;
 import io.logcentral.syslog.SyslogListener;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * the lines of a file: over syslog TCP to the listener, with {@code elasticsearch-http()} to {@code /_bulk}, and with
  * {@code http()} to {@code /logs}. The logs are read back through {@code GET /logs}.
  */
+@StoreIndependent
 @OwnServerTest
 @TestPropertySource(
         properties = {

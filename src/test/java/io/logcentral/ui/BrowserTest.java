@@ -1,6 +1,7 @@
 package io.logcentral.ui;
 
 import io.logcentral.Api;
+import io.logcentral.StoreIndependent;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * One headless Chromium per test class, started by its first test and closed after its last: starting one costs
  * about a second, and each test opens the page afresh anyway.
  */
+@StoreIndependent
 abstract class BrowserTest {
 
     static Browser browser;
