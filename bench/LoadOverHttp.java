@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * request on several connections, in id order: so the PostgreSQL store of bench/postgres.sh holds the same logs as the
  * SQLite one, and the copy measures batch ingest of realistic logs on the way. Prints "logs_per_s N".
  *
- * <p>java -cp sqlite-jdbc.jar bench/LoadOverHttp.java <sqlite file> <base url> <token> [connections=4]
+ * <p>java -cp sqlite-jdbc.jar bench/LoadOverHttp.java <sqlite file> <base url>[,<base url>..] <token> [connections=4]
+ *
+ * <p>With several base URLs (replicas on one database), connection i sends to URL i modulo their number.
  */
 public class LoadOverHttp {
 
@@ -31,7 +33,7 @@ public class LoadOverHttp {
 
     public static void main(String[] args) throws Exception {
         String file = args[0];
-        String base = args[1];
+        String[] bases = args[1].split(",");
         String token = args[2];
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -39,6 +41,7 @@ public class LoadOverHttp {
         AtomicLong failures = new AtomicLong();
         Thread[] senders = new Thread[connections];
         for (int i = 0; i < connections; i++) {
+            String base = bases[i % bases.length];
             senders[i] = new Thread(() -> {
                 try {
                     for (String body = bodies.take(); !body.equals(END); body = bodies.take()) {

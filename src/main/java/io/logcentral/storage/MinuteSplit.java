@@ -2,6 +2,8 @@ package io.logcentral.storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How a count over a time range splits between a store's counts per minute ({@code log_counts}) and the logs
@@ -53,5 +55,31 @@ public record MinuteSplit(long firstMinute, long endMinute, List<LogQuery> ends)
             ends.add(query.within(Timestamps.fromMicros(end * MINUTE), query.timestampTo()));
         }
         return new MinuteSplit(first, end, ends);
+    }
+
+    /**
+     * Counts over {@code query} on any store: when the counts per minute can answer, whole minutes from them and the
+     * ragged ends from the logs, all inside {@code oneSnapshot} so the two see one state; otherwise from the logs.
+     *
+     * @param fromMinutes the counts of the split's whole minutes
+     * @param fromLogs the counts of a query's logs
+     * @param oneSnapshot runs its argument in one read transaction of the store
+     */
+    public static <T> List<T> count(
+            LogQuery query,
+            Function<MinuteSplit, List<T>> fromMinutes,
+            Function<LogQuery, List<T>> fromLogs,
+            Function<Supplier<List<T>>, List<T>> oneSnapshot) {
+        MinuteSplit split = of(query);
+        if (split == null) {
+            return fromLogs.apply(query);
+        }
+        return oneSnapshot.apply(() -> {
+            List<T> counts = new ArrayList<>(fromMinutes.apply(split));
+            for (LogQuery end : split.ends()) {
+                counts.addAll(fromLogs.apply(end));
+            }
+            return counts;
+        });
     }
 }

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -83,21 +82,17 @@ class PostgresLogReader implements LogReader {
     public List<BucketCount> countByBucket(LogQuery query, Instant origin, Duration width, boolean byService) {
         long originMicros = Timestamps.toMicros(origin);
         long widthMicros = width.toNanos() / 1000;
-        MinuteSplit split = MinuteSplit.of(query);
-        if (split == null) {
-            return countLogs(query, originMicros, widthMicros, byService);
-        }
-        return snapshot.execute(status -> {
-            PostgresSearchSql sql = PostgresSearchSql.minutes(query, split.firstMinute(), split.endMinute());
-            List<BucketCount> counts = new ArrayList<>(jdbc.sql(sql.minuteCountsText(byService))
-                    .params(sql.countsParams(originMicros, widthMicros))
-                    .query((rs, row) -> bucketCount(rs, byService))
-                    .list());
-            for (LogQuery end : split.ends()) {
-                counts.addAll(countLogs(end, originMicros, widthMicros, byService));
-            }
-            return counts;
-        });
+        return MinuteSplit.count(
+                query,
+                split -> {
+                    PostgresSearchSql sql = PostgresSearchSql.minutes(query, split.firstMinute(), split.endMinute());
+                    return jdbc.sql(sql.minuteCountsText(byService))
+                            .params(sql.countsParams(originMicros, widthMicros))
+                            .query((rs, row) -> bucketCount(rs, byService))
+                            .list();
+                },
+                logs -> countLogs(logs, originMicros, widthMicros, byService),
+                this::inSnapshot);
     }
 
     private List<BucketCount> countLogs(LogQuery query, long originMicros, long widthMicros, boolean byService) {
@@ -118,21 +113,22 @@ class PostgresLogReader implements LogReader {
 
     @Override
     public List<ServiceCount> services(LogQuery query, int max) {
-        MinuteSplit split = MinuteSplit.of(query);
-        if (split == null) {
-            return countServices(query, max);
-        }
-        return snapshot.execute(status -> {
-            PostgresSearchSql sql = PostgresSearchSql.minutes(query, split.firstMinute(), split.endMinute());
-            List<ServiceCount> counts = new ArrayList<>(jdbc.sql(sql.minuteServicesText())
-                    .params(sql.servicesParams(max + 1))
-                    .query(PostgresLogReader::serviceCount)
-                    .list());
-            for (LogQuery end : split.ends()) {
-                counts.addAll(countServices(end, max));
-            }
-            return ServiceCount.merged(counts, max);
-        });
+        List<ServiceCount> counts = MinuteSplit.count(
+                query,
+                split -> {
+                    PostgresSearchSql sql = PostgresSearchSql.minutes(query, split.firstMinute(), split.endMinute());
+                    return jdbc.sql(sql.minuteServicesText())
+                            .params(sql.servicesParams(max + 1))
+                            .query(PostgresLogReader::serviceCount)
+                            .list();
+                },
+                logs -> countServices(logs, max),
+                this::inSnapshot);
+        return ServiceCount.merged(counts, max);
+    }
+
+    private <T> T inSnapshot(Supplier<T> reads) {
+        return snapshot.execute(status -> reads.get());
     }
 
     private List<ServiceCount> countServices(LogQuery query, int max) {

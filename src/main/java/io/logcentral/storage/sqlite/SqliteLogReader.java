@@ -2,6 +2,7 @@ package io.logcentral.storage.sqlite;
 
 import io.logcentral.storage.LogQuery;
 import io.logcentral.storage.LogReader;
+import io.logcentral.storage.MinuteSplit;
 import io.logcentral.storage.SearchText;
 import io.logcentral.storage.Severity;
 import io.logcentral.storage.StoredLog;
@@ -10,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -96,21 +96,17 @@ public class SqliteLogReader implements LogReader {
     public List<BucketCount> countByBucket(LogQuery query, Instant origin, Duration width, boolean byService) {
         long originMicros = Timestamps.toMicros(origin);
         long widthMicros = width.toNanos() / 1000;
-        LogCounts split = LogCounts.split(query);
-        if (split == null) {
-            return read(query, () -> countLogs(query, originMicros, widthMicros, byService));
-        }
-        return snapshot.execute(status -> {
-            LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
-            List<BucketCount> counts = new ArrayList<>(jdbc.sql(sql.minuteCountsText(byService))
-                    .params(sql.countsParams(originMicros, widthMicros))
-                    .query((rs, row) -> bucketCount(rs, byService))
-                    .list());
-            for (LogQuery end : split.ends()) {
-                counts.addAll(countLogs(end, originMicros, widthMicros, byService));
-            }
-            return counts;
-        });
+        return MinuteSplit.count(
+                query,
+                split -> {
+                    LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
+                    return jdbc.sql(sql.minuteCountsText(byService))
+                            .params(sql.countsParams(originMicros, widthMicros))
+                            .query((rs, row) -> bucketCount(rs, byService))
+                            .list();
+                },
+                logs -> read(logs, () -> countLogs(logs, originMicros, widthMicros, byService)),
+                this::inSnapshot);
     }
 
     private List<BucketCount> countLogs(LogQuery query, long originMicros, long widthMicros, boolean byService) {
@@ -131,21 +127,18 @@ public class SqliteLogReader implements LogReader {
 
     @Override
     public List<ServiceCount> services(LogQuery query, int max) {
-        LogCounts split = LogCounts.split(query);
-        if (split == null) {
-            return read(query, () -> ServiceCount.merged(countServices(query, max), max));
-        }
-        return snapshot.execute(status -> {
-            LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
-            List<ServiceCount> counts = new ArrayList<>(jdbc.sql(sql.minuteServicesText())
-                    .params(sql.servicesParams(max + 1))
-                    .query(SqliteLogReader::serviceCount)
-                    .list());
-            for (LogQuery end : split.ends()) {
-                counts.addAll(countServices(end, max));
-            }
-            return ServiceCount.merged(counts, max);
-        });
+        List<ServiceCount> counts = MinuteSplit.count(
+                query,
+                split -> {
+                    LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
+                    return jdbc.sql(sql.minuteServicesText())
+                            .params(sql.servicesParams(max + 1))
+                            .query(SqliteLogReader::serviceCount)
+                            .list();
+                },
+                logs -> read(logs, () -> countServices(logs, max)),
+                this::inSnapshot);
+        return ServiceCount.merged(counts, max);
     }
 
     private List<ServiceCount> countServices(LogQuery query, int max) {
@@ -169,7 +162,11 @@ public class SqliteLogReader implements LogReader {
 
     /** Runs the reads of a full-text search on one snapshot, so the id ranges it computes fit the logs it reads. */
     private <T> T read(LogQuery query, Supplier<T> reads) {
-        return query.text() == null ? reads.get() : snapshot.execute(status -> reads.get());
+        return query.text() == null ? reads.get() : inSnapshot(reads);
+    }
+
+    private <T> T inSnapshot(Supplier<T> reads) {
+        return snapshot.execute(status -> reads.get());
     }
 
     private static StoredLog map(ResultSet rs, int row) throws SQLException {
