@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.Api;
 import io.logcentral.TestTokens;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,6 +88,40 @@ final class ClientProcess {
         }
         assertThat(logs).as("logs of %s", service).hasSize(count);
         return logs;
+    }
+
+    /**
+     * Runs a Java example (a single-file program beside its own pom, its directory on the classpath for its logging
+     * configuration) as a client of the server on {@code port}: its arguments are the server's URL, the writer token
+     * and {@code service}. Returns its output.
+     */
+    static String runJavaExample(String example, String program, int port, String service, String... jvmOptions)
+            throws IOException, InterruptedException {
+        Path dir = EXAMPLES.resolve(example);
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of(
+                "-cp",
+                mavenClasspath(dir) + File.pathSeparator + dir,
+                program,
+                "http://127.0.0.1:" + port,
+                TestTokens.WRITER,
+                service));
+        return run(dir, 120, command.toArray(String[]::new));
+    }
+
+    /** Runs a Python example's {@code send.py} against the server on {@code port} (host, port, writer token, service). */
+    static String runPythonExample(String example, int port, String service) throws IOException, InterruptedException {
+        return run(
+                EXAMPLES.resolve(example),
+                60,
+                "/usr/bin/python3",
+                "send.py",
+                "127.0.0.1",
+                String.valueOf(port),
+                TestTokens.WRITER,
+                service);
     }
 
     static String java() {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
 import io.logcentral.StoreIndependent;
-import io.logcentral.TestTokens;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -26,21 +24,11 @@ class GelfLogbackClientTest {
 
     @Test
     void gelfHttpAppenderMessagesAreReadBackWithServiceSeverityTimeMessageAndFields() throws Exception {
-        Path example = ClientProcess.EXAMPLES.resolve("gelf-logback");
         String service = "logback-gelf-" + UUID.randomUUID();
         Instant before = Instant.now().minusSeconds(1);
 
-        String output = ClientProcess.run(
-                example,
-                120,
-                ClientProcess.java(),
-                "-Dlogback.configurationFile=logback.xml",
-                "-cp",
-                ClientProcess.mavenClasspath(example),
-                "GelfSend.java",
-                "http://127.0.0.1:" + port,
-                TestTokens.WRITER,
-                service);
+        String output = ClientProcess.runJavaExample(
+                "gelf-logback", "GelfSend.java", port, service, "-Dlogback.configurationFile=logback.xml");
 
         assertThat(output).contains("sent");
         JsonNode logs = ClientProcess.storedLogs(port, service);

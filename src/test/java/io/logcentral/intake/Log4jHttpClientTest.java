@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
 import io.logcentral.StoreIndependent;
-import io.logcentral.TestTokens;
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -27,20 +24,10 @@ class Log4jHttpClientTest {
 
     @Test
     void log4jHttpAppenderLogsAreReadBackWithServiceSeverityTimeMessageAndContext() throws Exception {
-        Path example = ClientProcess.EXAMPLES.resolve("log4j2-http");
         String service = "log4j-" + UUID.randomUUID();
         Instant before = Instant.now().minusSeconds(1);
 
-        String output = ClientProcess.run(
-                example,
-                120,
-                ClientProcess.java(),
-                "-cp",
-                ClientProcess.mavenClasspath(example) + File.pathSeparator + example,
-                "Log4jSend.java",
-                "http://127.0.0.1:" + port,
-                TestTokens.WRITER,
-                service);
+        String output = ClientProcess.runJavaExample("log4j2-http", "Log4jSend.java", port, service);
 
         assertThat(output).contains("sent");
         JsonNode logs = ClientProcess.storedLogs(port, service);

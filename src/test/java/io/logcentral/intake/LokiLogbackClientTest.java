@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
 import io.logcentral.StoreIndependent;
-import io.logcentral.TestTokens;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,21 +21,11 @@ class LokiLogbackClientTest {
 
     @Test
     void loki4jPushesAreReadBackWithServiceSeverityTimeMessageAndMetadata() throws Exception {
-        Path example = ClientProcess.EXAMPLES.resolve("loki-logback");
         String service = "loki4j-" + UUID.randomUUID();
         Instant before = Instant.now().minusSeconds(1);
 
-        String output = ClientProcess.run(
-                example,
-                120,
-                ClientProcess.java(),
-                "-Dlogback.configurationFile=logback.xml",
-                "-cp",
-                ClientProcess.mavenClasspath(example),
-                "LokiSend.java",
-                "http://127.0.0.1:" + port,
-                TestTokens.WRITER,
-                service);
+        String output = ClientProcess.runJavaExample(
+                "loki-logback", "LokiSend.java", port, service, "-Dlogback.configurationFile=logback.xml");
 
         assertThat(output).contains("sent");
         JsonNode logs = ClientProcess.storedLogs(port, service);

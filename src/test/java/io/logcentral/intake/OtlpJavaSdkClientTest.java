@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
 import io.logcentral.StoreIndependent;
-import io.logcentral.TestTokens;
-import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,20 +19,9 @@ class OtlpJavaSdkClientTest {
 
     @Test
     void javaSdkExporterLogsReadBackWithServiceSeverityTimeMessageAttributesAndIds() throws Exception {
-        Path example = ClientProcess.EXAMPLES.resolve("otel-java");
-        String classpath = ClientProcess.mavenClasspath(example);
         String service = "otel-java-" + UUID.randomUUID();
 
-        String output = ClientProcess.run(
-                example,
-                120,
-                ClientProcess.java(),
-                "-cp",
-                classpath,
-                "OtlpSend.java",
-                "http://127.0.0.1:" + port,
-                TestTokens.WRITER,
-                service);
+        String output = ClientProcess.runJavaExample("otel-java", "OtlpSend.java", port, service);
 
         assertThat(output).contains("exported");
         JsonNode logs = ClientProcess.storedLogs(port, service);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.LogServerTest;
 import io.logcentral.StoreIndependent;
-import io.logcentral.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,15 +27,7 @@ class PythonHttpHandlerClientTest {
         String service = "py-" + UUID.randomUUID();
         Instant before = Instant.now().minusSeconds(1);
 
-        String output = ClientProcess.run(
-                ClientProcess.EXAMPLES.resolve("python-httphandler"),
-                60,
-                "/usr/bin/python3",
-                "send.py",
-                "127.0.0.1",
-                String.valueOf(port),
-                TestTokens.WRITER,
-                service);
+        String output = ClientProcess.runPythonExample("python-httphandler", port, service);
 
         assertThat(output).contains("sent");
         JsonNode logs = ClientProcess.storedLogs(port, service);
