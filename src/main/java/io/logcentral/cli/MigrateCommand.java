@@ -1,5 +1,6 @@
 package io.logcentral.cli;
 
+import ch.qos.logback.classic.Level;
 import io.logcentral.cli.MigrateTables.Rows;
 import io.logcentral.cli.MigrateTables.Summary;
 import io.logcentral.cli.MigrateTables.Table;
@@ -13,7 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import org.slf4j.LoggerFactory;
 
 /** {@code migrate --from STORE --to URL}: a SQLite store into PostgreSQL, resumable, verified at the end. */
 final class MigrateCommand {
@@ -50,6 +57,7 @@ final class MigrateCommand {
     }
 
     int run(Arguments args, Map<String, String> env) {
+        quietFlyway();
         Path from = Path.of(args.value("from").orElseThrow(() -> new UsageException("migrate needs --from STORE")));
         String to = args.value("to").orElseThrow(() -> new UsageException("migrate needs --to JDBC-URL"));
         String user = args.orEnv("user", env, "SPRING_DATASOURCE_USERNAME");
@@ -122,25 +130,55 @@ final class MigrateCommand {
         return 0;
     }
 
+    /**
+     * Copies the logs after the target's last one, batch by batch in id order. The next batch is read from SQLite
+     * while PostgreSQL takes the current one, so the two stores work at once.
+     */
     private long copyLogs(
             MigrateSource source, MigrateTarget target, Summary start, long total, int batch, Progress.Style style)
             throws SQLException {
         Instant now = Instant.now();
-        long after = start.maxId();
         long moved = 0;
         int number = 0;
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "migrate-reader"));
         try (Progress progress = new Progress(err, style, total, "migrate", "logs", MigrateCommand::logs)) {
             progress.begin("", start.count());
-            while (true) {
-                List<StoredLog> logs = source.after(after, batch);
-                if (logs.isEmpty()) {
-                    return moved;
-                }
+            List<StoredLog> logs = source.after(start.maxId(), batch);
+            while (!logs.isEmpty()) {
+                long last = logs.get(logs.size() - 1).id();
+                Future<List<StoredLog>> next = reader.submit(() -> source.after(last, batch));
                 target.write(logs, now, beforeCommit, ++number);
-                after = logs.get(logs.size() - 1).id();
                 moved += logs.size();
                 progress.advance(logs.size(), logs.size());
+                logs = await(next);
             }
+            return moved;
+        } finally {
+            stop(reader);
+        }
+    }
+
+    /** The reader may be amid a read when a write failed: it ends before the store's connection closes. */
+    private static void stop(ExecutorService reader) {
+        reader.shutdown();
+        try {
+            reader.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<StoredLog> await(Future<List<StoredLog>> next) throws SQLException {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading the store", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException failed) {
+                throw failed;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -150,6 +188,17 @@ final class MigrateCommand {
             highest.put(table, table.identity() ? source.highestIdEver(table) : 0L);
         }
         return highest;
+    }
+
+    /**
+     * Flyway tells each step at INFO, and outside Spring nothing sets the level: its lines would bury the command's own
+     * on standard output. Its warnings and errors still show.
+     */
+    private static void quietFlyway() {
+        if (LoggerFactory.getLogger("org.flywaydb") instanceof ch.qos.logback.classic.Logger flyway
+                && flyway.getLevel() == null) {
+            flyway.setLevel(Level.WARN);
+        }
     }
 
     private static String logs(long count) {
