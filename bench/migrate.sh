@@ -17,6 +17,7 @@ database=lc_bench_migrate_$(date +%Y%m%d_%H%M%S)
 psql_admin() { psql -h "${pg%:*}" -p "${pg#*:}" -U postgres -qAt "$@"; }
 cleanup() {
   kill $(jobs -p) 2>/dev/null || true
+  wait 2>/dev/null || true
   if [ "${KEEP:-0}" != 1 ]; then
     for db in "$database" "${database}_killed"; do psql_admin -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"; done
   fi
@@ -40,9 +41,12 @@ kill "$server"; wait "$server" 2>/dev/null || true
 "$java" -Xmx256m -cp "$sqlite_jar" bench/GenerateLogs.java "$work/store" "$count" >"$work/generate.log"
 store_mib=$(du -m "$work/store/logcentral.db" | cut -f1)
 
+migrate_args() { # database
+  echo -Xmx1g -jar "$work/logcentral.jar" migrate --from "$work/store" --to "jdbc:postgresql://$pg/$1" --user postgres \
+    --batch "$batch" --progress lines
+}
 migrate() { # database, log file
-  "$java" -Xmx1g -jar "$work/logcentral.jar" migrate --from "$work/store" \
-    --to "jdbc:postgresql://$pg/$1" --user postgres --batch "$batch" --progress lines >"$2" 2>&1
+  "$java" $(migrate_args "$1") >"$2" 2>&1
 }
 
 echo "2 migrate into a fresh database"
@@ -65,10 +69,9 @@ resumed=
 if [ -n "${KILL_AFTER:-}" ]; then
   echo "4 a run killed with -9 after ${KILL_AFTER} s, then the same command again"
   psql_admin -c "CREATE DATABASE ${database}_killed"
-  migrate "${database}_killed" "$work/killed.log" &
+  "$java" $(migrate_args "${database}_killed") >"$work/killed.log" 2>&1 &
   killed=$!
   sleep "$KILL_AFTER"
-  pkill -9 -P $killed java 2>/dev/null || true
   kill -9 $killed 2>/dev/null || true
   wait $killed 2>/dev/null || true
   before=$(psql_admin -d "${database}_killed" -c "SELECT count(*) FROM logs")
