@@ -33,7 +33,7 @@ final class MigrateCheck {
     }
 
     /** Each other table, in the target's columns, as the source holds it (texts as the target keeps them). */
-    Map<Table, Rows> sourceTables() throws SQLException {
+    Map<Table, Rows> sourceTables() throws SQLException, MigrationRefused {
         Map<Table, Rows> tables = new LinkedHashMap<>();
         for (Table table : MigrateTables.ALL) {
             tables.put(table, source.rows(table, target.columns(table), target::storable));
@@ -76,7 +76,7 @@ final class MigrateCheck {
     }
 
     /** Compares the whole target with the source, a line a check; returns how many checks failed. */
-    int verify(int spotChecks) throws SQLException {
+    int verify(int spotChecks) throws SQLException, MigrationRefused {
         mismatches = 0;
         Summary ours = source.summary();
         Summary theirs = target.summary();

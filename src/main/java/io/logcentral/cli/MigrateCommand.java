@@ -72,8 +72,8 @@ final class MigrateCommand {
             err.println("logcentral migrate: " + e.getMessage());
             return 1;
         } catch (SQLException e) {
-            err.println("logcentral migrate: stopped: " + e.getMessage());
-            err.println("run the same command again to go on after the last log stored");
+            err.println("logcentral migrate: failed: " + e.getMessage());
+            err.println("what was committed stays: the same command again goes on after the last log stored");
             return 1;
         }
     }

@@ -160,11 +160,17 @@ final class MigrateSource implements AutoCloseable {
     }
 
     /** The rows of {@code table} in the target's columns, texts as {@code text} stores them. */
-    Rows rows(Table table, List<Column> columns, UnaryOperator<String> text) throws SQLException {
+    Rows rows(Table table, List<Column> columns, UnaryOperator<String> text) throws SQLException, MigrationRefused {
         List<String> names = columns.stream().map(Column::name).toList();
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT " + String.join(", ", names) + " FROM " + table.name())) {
             return Rows.read(rs, names, table.key(), text);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("no such column")) {
+                throw new MigrationRefused("--from: " + file + " lacks a column of " + table.name() + " that the"
+                        + " target has: start this version's server on it once, then migrate");
+            }
+            throw e;
         }
     }
 

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,9 +150,10 @@ final class MigrateTarget implements AutoCloseable {
     void finish(Map<Table, Rows> tables, Map<Table, Long> highestIdsEver) throws SQLException {
         inTransaction(() -> {
             for (Map.Entry<Table, Rows> entry : tables.entrySet()) {
-                replace(entry.getKey(), entry.getValue());
+                MigrateTableWriter.replace(connection, entry.getKey(), entry.getValue(), columns(entry.getKey()));
                 if (entry.getKey().identity()) {
-                    continueIds(
+                    MigrateTableWriter.continueIds(
+                            connection,
                             entry.getKey(),
                             Math.max(entry.getValue().highest("id"), highestIdsEver.get(entry.getKey())));
                 }
@@ -215,58 +215,6 @@ final class MigrateTarget implements AutoCloseable {
 
     String storable(String text) {
         return loader.storable(text);
-    }
-
-    private void replace(Table table, Rows rows) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM " + table.name());
-        }
-        if (rows.rows().isEmpty()) {
-            return;
-        }
-        List<Column> columns = columns(table);
-        String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", rows.columns()) + ") VALUES ("
-                + String.join(", ", rows.columns().stream().map(c -> "?").toList()) + ")";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (List<@Nullable Object> row : rows.rows()) {
-                for (int i = 0; i < row.size(); i++) {
-                    bind(insert, i + 1, columns.get(i).type(), row.get(i));
-                }
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void bind(PreparedStatement insert, int index, String type, @Nullable Object value)
-            throws SQLException {
-        switch (type) {
-            case "boolean" -> {
-                if (value == null) {
-                    insert.setNull(index, Types.BOOLEAN);
-                } else {
-                    insert.setBoolean(index, ((Long) value) != 0);
-                }
-            }
-            case "bigint", "integer", "smallint" -> {
-                if (value == null) {
-                    insert.setNull(index, Types.BIGINT);
-                } else {
-                    insert.setLong(index, value instanceof Long n ? n : Long.parseLong(value.toString()));
-                }
-            }
-            default -> insert.setString(index, value == null ? null : value.toString());
-        }
-    }
-
-    private void continueIds(Table table, long highest) throws SQLException {
-        try (PreparedStatement setval =
-                connection.prepareStatement("SELECT setval(pg_get_serial_sequence(?, 'id'), ?, ?)")) {
-            setval.setString(1, table.name());
-            setval.setLong(2, Math.max(highest, 1));
-            setval.setBoolean(3, highest > 0);
-            setval.execute();
-        }
     }
 
     private interface Work {
