@@ -10,14 +10,14 @@ import java.util.Set;
 /** The jar's commands other than the server. {@code main} of the application hands them over before Spring starts. */
 public final class Cli {
 
-    private static final String USAGE = "usage:\n" + SendCommand.USAGE + ImportCommand.USAGE
+    private static final String USAGE = "usage:\n" + SendCommand.USAGE + ImportCommand.USAGE + MigrateCommand.USAGE
             + "java -jar logcentral.jar [--property=value ...]   starts the server\n";
 
     private Cli() {}
 
     /** Whether {@code java -jar logcentral.jar <word> ...} is a command here rather than the server. */
     public static boolean handles(String word) {
-        return List.of("send", "import", "help").contains(word);
+        return List.of("send", "import", "migrate", "help").contains(word);
     }
 
     public static void main(String[] args) {
@@ -39,6 +39,9 @@ public final class Cli {
                 case "import" ->
                     new ImportCommand(out, err)
                             .run(Arguments.parse(command, rest, ImportCommand.OPTIONS, ImportCommand.FLAGS), env);
+                case "migrate" ->
+                    new MigrateCommand(out, err)
+                            .run(Arguments.parse(command, rest, MigrateCommand.OPTIONS, Set.of()), env);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
         } catch (UsageException e) {
@@ -59,6 +62,7 @@ public final class Cli {
         return switch (command) {
             case "send" -> "usage:\n" + SendCommand.USAGE;
             case "import" -> "usage:\n" + ImportCommand.USAGE;
+            case "migrate" -> "usage:\n" + MigrateCommand.USAGE;
             default -> USAGE;
         };
     }

@@ -81,7 +81,7 @@ final class FileImport {
                         + ": the file is shorter than where the last import stopped; use --restart to import it anew";
             }
             long skippedRaw = gzip ? Math.min(raw.count, size) : start.offset();
-            progress.file(file.getFileName().toString(), skippedRaw);
+            progress.begin(file.getFileName().toString(), skippedRaw);
             Frontier frontier = new Frontier(start, skippedRaw);
             LineBatcher batcher = new LineBatcher(in, start.offset(), start.line(), maxLines, maxBytes);
             String stem = FileIdentity.keyStem(start);

@@ -59,7 +59,7 @@ final class ImportCommand {
         int maxLines = (int) args.wholeNumber("batch-lines", 1000, 1, 10_000);
         int maxBytes = (int) args.wholeNumber("batch-bytes", 1 << 20, 1024, 8 << 20);
         int parallel = (int) args.wholeNumber("parallel", 4, 1, 64);
-        Progress.Style style = style(args.choice("progress", "auto", List.of("auto", "bar", "lines", "none")));
+        Progress.Style style = Progress.style(args.choice("progress", "auto", Progress.STYLES));
         List<Path> files = files(args.positional());
         ImportState state = ImportState.load(Path.of(args.value("state", ".logcentral-import.json")));
 
@@ -153,14 +153,5 @@ final class ImportCommand {
             files.add(file);
         }
         return files;
-    }
-
-    private static Progress.Style style(String choice) {
-        return switch (choice) {
-            case "bar" -> Progress.Style.BAR;
-            case "lines" -> Progress.Style.LINES;
-            case "none" -> Progress.Style.NONE;
-            default -> System.console() != null ? Progress.Style.BAR : Progress.Style.LINES;
-        };
     }
 }

@@ -1,14 +1,17 @@
 package io.logcentral.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /**
- * The import's progress on standard error: bytes of the files done out of their total, lines per second and the time
- * left. A terminal gets one line redrawn in place; anything else (a log file, CI) a plain line every few seconds.
+ * A command's progress on standard error: what is done out of the total (the import's bytes of files, the migration's
+ * logs), items per second and the time left. A terminal gets one line redrawn in place; anything else (a log file, CI)
+ * a plain line every few seconds.
  */
 final class Progress implements AutoCloseable {
 
@@ -18,10 +21,16 @@ final class Progress implements AutoCloseable {
         NONE
     }
 
+    /** The choices of {@code --progress}. */
+    static final List<String> STYLES = List.of("auto", "bar", "lines", "none");
+
     private static final int WIDTH = 24;
 
     private final PrintStream err;
     private final Style style;
+    private final String command;
+    private final String items;
+    private final LongFunction<String> amount;
     private final long total;
     private final long started = System.nanoTime();
     private final ScheduledExecutorService ticker;
@@ -30,12 +39,34 @@ final class Progress implements AutoCloseable {
     private long doneAtStart;
     private String current = "";
 
-    Progress(PrintStream err, Style style, long total) {
+    /** The style {@code --progress} chose: auto is a bar on a terminal, else lines. */
+    static Style style(String choice) {
+        return switch (choice) {
+            case "bar" -> Style.BAR;
+            case "lines" -> Style.LINES;
+            case "none" -> Style.NONE;
+            default -> System.console() != null ? Style.BAR : Style.LINES;
+        };
+    }
+
+    /** The import's: bytes of files, lines per second. */
+    Progress(PrintStream err, Style style, long totalBytes) {
+        this(err, style, totalBytes, "import", "lines", Progress::size);
+    }
+
+    /**
+     * @param items what the speed counts, per second
+     * @param amount how a quantity of what is done prints
+     */
+    Progress(PrintStream err, Style style, long total, String command, String items, LongFunction<String> amount) {
         this.err = err;
         this.style = style;
+        this.command = command;
+        this.items = items;
+        this.amount = amount;
         this.total = Math.max(total, 1);
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "import-progress");
+            Thread thread = new Thread(runnable, command + "-progress");
             thread.setDaemon(true);
             return thread;
         });
@@ -45,11 +76,11 @@ final class Progress implements AutoCloseable {
         }
     }
 
-    /** A file begins at {@code bytesAlreadyDone}: what an earlier run did counts as done, not as speed. */
-    synchronized void file(String name, long bytesAlreadyDone) {
+    /** A part (a file, a table) begins at {@code alreadyDone}: what an earlier run did counts as done, not as speed. */
+    synchronized void begin(String name, long alreadyDone) {
         current = name;
-        done += bytesAlreadyDone;
-        doneAtStart += bytesAlreadyDone;
+        done += alreadyDone;
+        doneAtStart += alreadyDone;
     }
 
     synchronized void advance(long bytes, long lineCount) {
@@ -82,15 +113,16 @@ final class Progress implements AutoCloseable {
         String eta = bytesPerSecond > 0 ? clock((total - done) / bytesPerSecond) : "?";
         String text = String.format(
                 Locale.ROOT,
-                "%5.1f%% %s / %s, %,.0f lines/s, ETA %s  %s",
+                "%5.1f%% %s / %s, %,.0f %s/s, ETA %s  %s",
                 fraction * 100,
-                size(done),
-                size(total),
+                amount.apply(done),
+                amount.apply(total),
                 lines / elapsed,
+                items,
                 eta,
                 current);
         if (style != Style.BAR) {
-            return "import: " + text;
+            return command + ": " + text;
         }
         int filled = (int) Math.round(fraction * WIDTH);
         return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + text;

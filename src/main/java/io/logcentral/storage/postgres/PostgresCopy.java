@@ -21,10 +21,19 @@ final class PostgresCopy {
     private PostgresCopy() {}
 
     static void logs(Connection connection, long firstId, List<NewLog> logs) throws SQLException {
+        long[] ids = new long[logs.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = firstId + i;
+        }
+        logs(connection, ids, logs);
+    }
+
+    /** The logs with the ids given, one for each, in the same order. */
+    static void logs(Connection connection, long[] ids, List<NewLog> logs) throws SQLException {
         StringBuilder rows = new StringBuilder(logs.size() * 256);
-        long id = firstId;
-        for (NewLog log : logs) {
-            rows.append(id++).append('\t');
+        for (int i = 0; i < ids.length; i++) {
+            NewLog log = logs.get(i);
+            rows.append(ids[i]).append('\t');
             rows.append(Timestamps.toMicros(log.timestamp())).append('\t');
             rows.append(Timestamps.toMicros(log.receivedAt())).append('\t');
             text(rows, log.service()).append('\t');

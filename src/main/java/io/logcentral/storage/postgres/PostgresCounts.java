@@ -1,7 +1,9 @@
 package io.logcentral.storage.postgres;
 
 import io.logcentral.storage.MinuteSplit;
+import io.logcentral.storage.NewLog;
 import io.logcentral.storage.Severity;
+import io.logcentral.storage.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -37,6 +39,19 @@ final class PostgresCounts {
     private final Map<Key, long[]> changes = new LinkedHashMap<>();
 
     private record Key(long minute, String service, int severity) {}
+
+    /** The counts these new logs add, their services as the store keeps them. */
+    static PostgresCounts of(List<NewLog> logs) {
+        PostgresCounts counts = new PostgresCounts();
+        for (NewLog log : logs) {
+            counts.add(
+                    Timestamps.toMicros(log.timestamp()),
+                    PostgresCopy.storable(log.service()),
+                    log.severity().ordinal(),
+                    1);
+        }
+        return counts;
+    }
 
     /** Adds {@code n} (negative to take off) logs of this minute, service and severity, the newest at {@code ts}. */
     void add(long ts, String service, int severity, long n) {

@@ -56,15 +56,7 @@ class PostgresLogWriter implements LogWriter {
                     lockStore(connection);
                     long first = takeIds(connection, logs.size());
                     PostgresCopy.logs(connection, first, logs);
-                    PostgresCounts counts = new PostgresCounts();
-                    for (NewLog log : logs) {
-                        counts.add(
-                                Timestamps.toMicros(log.timestamp()),
-                                PostgresCopy.storable(log.service()),
-                                log.severity().ordinal(),
-                                1);
-                    }
-                    counts.write(connection);
+                    PostgresCounts.of(logs).write(connection);
                     for (PendingAnswer answer : answers) {
                         insertAnswer(connection, first, answer);
                     }
