@@ -92,7 +92,7 @@ final class Throttle {
                         e.getValue().latest.logId(),
                         e.getValue().first.rule().cooldown(e.getKey().severity())))
                 .toList();
-        List<Claim> claims = store.offer(offers, clock.instant());
+        List<Claim> claims = store.offer(offers);
         List<Fire> fires = new ArrayList<>();
         int i = 0;
         for (Map.Entry<QuietKey, Offered> entry : offered.entrySet()) {
@@ -116,7 +116,7 @@ final class Throttle {
     List<Fire> ended(List<CompiledRule> rules) {
         Map<Long, CompiledRule> byId = rules.stream().collect(Collectors.toMap(CompiledRule::id, rule -> rule));
         List<Fire> fires = new ArrayList<>();
-        for (Ended ended : store.takeEnded(byId.keySet(), clock.instant())) {
+        for (Ended ended : store.takeEnded(byId.keySet())) {
             CompiledRule rule = byId.get(ended.rule());
             QuietKey key = new QuietKey(ended.rule(), ended.service(), ended.severity());
             Match seen = latestHeld.remove(key);
@@ -162,7 +162,7 @@ final class Throttle {
                         e.getValue().size(),
                         matches.get(e.getValue().get(0)).rule().window()))
                 .toList();
-        long[] totals = store.addToWindows(adds, clock.instant());
+        long[] totals = store.addToWindows(adds);
         int w = 0;
         for (List<Integer> indexes : windowed.values()) {
             long total = totals[w];

@@ -1,7 +1,6 @@
 package io.logcentral.storage;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -10,9 +9,9 @@ import java.util.Set;
  * keeps it in the database and decides in single statements, so replicas on one database count together and never
  * both tell the same burst. Every call takes what a whole batch of logs asks, so a batch costs one round trip a call.
  *
- * <p>{@code now} is the server's clock read just before the call. PostgreSQL decides on the database's clock instead,
- * shifted by how far the server's clock is from the system clock (nothing, unless a test moves it), so replicas whose
- * clocks disagree still agree on when a cooldown ends.
+ * <p>Time is the server's {@code Clock} bean. PostgreSQL decides on the database's clock instead while that bean is
+ * the system clock, so replicas whose clocks disagree still agree on when a cooldown ends; a test that puts a clock it
+ * moves in its place is obeyed on both stores.
  */
 public interface AlertThrottleStore {
 
@@ -24,7 +23,7 @@ public interface AlertThrottleStore {
     record WindowAdd(long rule, String service, int count, Duration window) {}
 
     /** For each add, in order: the matches in its window now, its own included. */
-    long[] addToWindows(List<WindowAdd> adds, Instant now);
+    long[] addToWindows(List<WindowAdd> adds);
 
     /**
      * The matches of one rule, service and severity a batch offers for telling.
@@ -44,7 +43,7 @@ public interface AlertThrottleStore {
     record Claim(boolean told, int more) {}
 
     /** For each offer, in order. */
-    List<Claim> offer(List<Offer> offers, Instant now);
+    List<Claim> offer(List<Offer> offers);
 
     /** A cooldown of one of the caller's rules that ended holding matches; this call alone took its summary. */
     record Ended(long rule, String service, Severity severity, int held, long latestLogId) {}
@@ -53,7 +52,7 @@ public interface AlertThrottleStore {
      * The cooldowns of {@code rules} that ended with matches held back; each starts a new cooldown, as telling its
      * summary does. State of cooldowns that ended quietly and of windows past their length is forgotten.
      */
-    List<Ended> takeEnded(Set<Long> rules, Instant now);
+    List<Ended> takeEnded(Set<Long> rules);
 
     /** Drops the state of rules that were deleted or disabled. */
     void forget(Set<Long> rules);

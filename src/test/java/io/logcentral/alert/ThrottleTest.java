@@ -23,7 +23,7 @@ class ThrottleTest {
     private final MovableClock clock = new MovableClock(T0);
     // The in-memory store keeps every held log it summarises, so nothing is read back.
     private final Throttle throttle =
-            new Throttle(new InMemoryAlertThrottle(), id -> Optional.empty(), clock, held::incrementAndGet);
+            new Throttle(new InMemoryAlertThrottle(clock), id -> Optional.empty(), clock, held::incrementAndGet);
 
     @Test
     void criticalCooldownDefaultsTo60SecondsThenSummarisesTheBurst() {

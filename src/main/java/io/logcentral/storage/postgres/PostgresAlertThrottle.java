@@ -8,9 +8,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * than deadlock; the sweeps skip rows another replica holds.
  *
  * <p>Decisions use the database's clock ({@code now()}), so replicas agree on when a cooldown ends whatever their own
- * clocks say; the server's clock only shifts it when a test moves it (see {@link AlertThrottleStore}).
+ * clocks say; only a test's clock, put in place of the system clock, is used instead (see {@link AlertThrottleStore}).
  */
 @Component
 @PostgresStore
@@ -39,8 +40,8 @@ class PostgresAlertThrottle implements AlertThrottleStore {
     /** Quiet cooldowns and windows past their length are deleted this often: they only cost space. */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
-    /** The database's clock, shifted by the one parameter it takes. */
-    private static final String NOW = "(now() + ? * interval '1 millisecond')";
+    /** The database's clock, unless the one parameter it takes gives the server's (epoch microseconds). */
+    private static final String NOW = "coalesce(timestamptz 'epoch' + ?::bigint * interval '1 microsecond', now())";
 
     private static final String ADD_TO_WINDOWS = "WITH t AS (SELECT floor(extract(epoch FROM " + NOW
             + "))::bigint AS s),"
@@ -115,21 +116,27 @@ class PostgresAlertThrottle implements AlertThrottleStore {
     private record WindowKey(long rule, String service) {}
 
     private final DataSource domain;
+    private final Clock clock;
+    /** Whether the server's clock is the system's, so the database's clock stands for it. */
+    private final boolean databaseClock;
+
     private Instant nextPrune = Instant.MIN;
 
-    PostgresAlertThrottle(DataSource domain) {
+    PostgresAlertThrottle(DataSource domain, Clock clock) {
         this.domain = domain;
+        this.clock = clock;
+        this.databaseClock = clock.equals(Clock.systemUTC());
     }
 
     @Override
-    public long[] addToWindows(List<WindowAdd> adds, Instant now) {
+    public long[] addToWindows(List<WindowAdd> adds) {
         if (adds.isEmpty()) {
             return new long[0];
         }
         return run(connection -> {
-            long shift = shiftMillis(now);
+            Long now = serverClock();
             try (PreparedStatement add = connection.prepareStatement(ADD_TO_WINDOWS)) {
-                add.setLong(1, shift);
+                add.setObject(1, now, Types.BIGINT);
                 add.setArray(2, array(connection, "int8", adds.stream().map(WindowAdd::rule)));
                 add.setArray(3, array(connection, "text", adds.stream().map(WindowAdd::service)));
                 add.setArray(4, array(connection, "int8", adds.stream().map(a -> (long) a.count())));
@@ -151,7 +158,7 @@ class PostgresAlertThrottle implements AlertThrottleStore {
     }
 
     @Override
-    public List<Claim> offer(List<Offer> offers, Instant now) {
+    public List<Claim> offer(List<Offer> offers) {
         if (offers.isEmpty()) {
             return List.of();
         }
@@ -162,10 +169,10 @@ class PostgresAlertThrottle implements AlertThrottleStore {
                         .thenComparing(Offer::severity))
                 .toList();
         return run(connection -> {
-            long shift = shiftMillis(now);
+            Long now = serverClock();
             try (PreparedStatement offer = connection.prepareStatement(OFFER)) {
                 int p = 1;
-                offer.setLong(p++, shift);
+                offer.setObject(p++, now, Types.BIGINT);
                 offer.setArray(p++, array(connection, "int8", sorted.stream().map(Offer::rule)));
                 offer.setArray(p++, array(connection, "text", sorted.stream().map(Offer::service)));
                 offer.setArray(p++, array(connection, "int2", sorted.stream().map(o ->
@@ -174,7 +181,7 @@ class PostgresAlertThrottle implements AlertThrottleStore {
                 offer.setArray(p++, array(connection, "int8", sorted.stream().map(Offer::latestLogId)));
                 offer.setArray(p++, array(connection, "int8", sorted.stream().map(o -> micros(o.cooldown()))));
                 for (int free = 0; free < 5; free++) {
-                    offer.setLong(p++, shift);
+                    offer.setObject(p++, now, Types.BIGINT);
                 }
                 Map<CooldownKey, Claim> claims = new HashMap<>();
                 try (ResultSet rows = offer.executeQuery()) {
@@ -193,15 +200,15 @@ class PostgresAlertThrottle implements AlertThrottleStore {
     }
 
     @Override
-    public List<Ended> takeEnded(Set<Long> rules, Instant now) {
+    public List<Ended> takeEnded(Set<Long> rules) {
         return run(connection -> {
-            long shift = shiftMillis(now);
+            Long now = serverClock();
             List<Ended> ended = new ArrayList<>();
             if (!rules.isEmpty()) {
                 try (PreparedStatement take = connection.prepareStatement(TAKE_ENDED)) {
-                    take.setLong(1, shift);
+                    take.setObject(1, now, Types.BIGINT);
                     take.setArray(2, array(connection, "int8", rules.stream()));
-                    take.setLong(3, shift);
+                    take.setObject(3, now, Types.BIGINT);
                     try (ResultSet rows = take.executeQuery()) {
                         while (rows.next()) {
                             ended.add(new Ended(
@@ -214,11 +221,12 @@ class PostgresAlertThrottle implements AlertThrottleStore {
                     }
                 }
             }
-            if (!now.isBefore(nextPrune)) {
-                nextPrune = now.plus(PRUNE_EVERY);
+            Instant local = clock.instant();
+            if (!local.isBefore(nextPrune)) {
+                nextPrune = local.plus(PRUNE_EVERY);
                 for (String prune : List.of(PRUNE_COOLDOWNS, PRUNE_WINDOWS)) {
                     try (PreparedStatement delete = connection.prepareStatement(prune)) {
-                        delete.setLong(1, shift);
+                        delete.setObject(1, now, Types.BIGINT);
                         delete.executeUpdate();
                     }
                 }
@@ -243,9 +251,9 @@ class PostgresAlertThrottle implements AlertThrottleStore {
         });
     }
 
-    /** How far the server's clock is from the system's, to the millisecond: nothing unless a test moves it. */
-    private static long shiftMillis(Instant now) {
-        return Math.round(ChronoUnit.MICROS.between(Instant.now(), now) / 1000.0);
+    /** The server's clock in epoch microseconds when a test replaced it; null for the database's. */
+    private Long serverClock() {
+        return databaseClock ? null : micros(Duration.between(Instant.EPOCH, clock.instant()));
     }
 
     /** Windows are counted in whole seconds, at least one. */

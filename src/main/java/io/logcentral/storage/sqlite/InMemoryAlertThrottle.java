@@ -2,6 +2,7 @@ package io.logcentral.storage.sqlite;
 
 import io.logcentral.storage.AlertThrottleStore;
 import io.logcentral.storage.Severity;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -45,9 +46,15 @@ public final class InMemoryAlertThrottle implements AlertThrottleStore {
 
     private final Map<QuietKey, Quiet> quiet = new HashMap<>();
     private final Map<WindowKey, Window> windows = new HashMap<>();
+    private final Clock clock;
+
+    public InMemoryAlertThrottle(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
-    public long[] addToWindows(List<WindowAdd> adds, Instant now) {
+    public long[] addToWindows(List<WindowAdd> adds) {
+        Instant now = clock.instant();
         long[] counts = new long[adds.size()];
         for (int i = 0; i < adds.size(); i++) {
             WindowAdd add = adds.get(i);
@@ -64,7 +71,8 @@ public final class InMemoryAlertThrottle implements AlertThrottleStore {
     }
 
     @Override
-    public List<Claim> offer(List<Offer> offers, Instant now) {
+    public List<Claim> offer(List<Offer> offers) {
+        Instant now = clock.instant();
         List<Claim> claims = new ArrayList<>(offers.size());
         for (Offer offer : offers) {
             Quiet state = quiet.computeIfAbsent(
@@ -86,7 +94,8 @@ public final class InMemoryAlertThrottle implements AlertThrottleStore {
     }
 
     @Override
-    public List<Ended> takeEnded(Set<Long> rules, Instant now) {
+    public List<Ended> takeEnded(Set<Long> rules) {
+        Instant now = clock.instant();
         List<Ended> ended = new ArrayList<>();
         for (Iterator<Map.Entry<QuietKey, Quiet>> it = quiet.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<QuietKey, Quiet> entry = it.next();
