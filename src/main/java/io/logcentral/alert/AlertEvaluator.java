@@ -37,6 +37,7 @@ class AlertEvaluator implements SmartLifecycle {
     private List<CompiledRule> known = List.of();
     private final List<Throttle.Fire> fires = new ArrayList<>();
     private long lastSweepNanos;
+    private long lastRefreshNanos = System.nanoTime();
 
     AlertEvaluator(
             CommittedLogs backlog,
@@ -84,6 +85,7 @@ class AlertEvaluator implements SmartLifecycle {
                     int size = batch.committed().logs().size();
                     metrics.checked(batch.committed().idOf(size - 1), System.nanoTime() - batch.handedNanos());
                 }
+                refreshRules();
                 sweep();
                 store();
             } catch (InterruptedException e) {
@@ -92,6 +94,15 @@ class AlertEvaluator implements SmartLifecycle {
                 metrics.evaluationFailed();
                 log.warn("Checking committed logs against the alert rules failed: {}", e.toString());
             }
+        }
+    }
+
+    /** Rules changed on another replica: checked here too within {@link RuleBook#REFRESH}. */
+    private void refreshRules() {
+        long now = System.nanoTime();
+        if (now - lastRefreshNanos >= RuleBook.REFRESH.toNanos()) {
+            lastRefreshNanos = now;
+            book.reload();
         }
     }
 

@@ -152,6 +152,29 @@ class TwoReplicasIT {
         assertThat(hook.count(r -> ofRule(r, "many"), QUIET)).isZero();
     }
 
+    @Test
+    void aRuleMadeThroughOneReplicaIsCheckedByTheOther() throws Exception {
+        Api.Reply made = first.api()
+                .post(
+                        "/admin/alerts",
+                        "{\"name\":\"made\",\"services\":[\"made-svc\"],\"min_severity\":\"ERROR\","
+                                + "\"channels\":[\"hook\"]}")
+                .token(ADMIN)
+                .json()
+                .send();
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+
+        Receiver.Received told = null;
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (told == null && System.nanoTime() < end) {
+            sendOne(second, "made-svc", "ERROR", "seen by the second");
+            told = hook.next(r -> ofRule(r, "made"), Duration.ofSeconds(1));
+        }
+        assertThat(told)
+                .as("the second replica checks the rule made through the first")
+                .isNotNull();
+    }
+
     private static boolean ofRule(Receiver.Received received, String rule) {
         return received.body().has("rule")
                 && received.body().get("rule").asString().equals(rule);
