@@ -1,12 +1,14 @@
 package io.logcentral.alert;
 
+import io.logcentral.storage.AlertThrottleStore;
+import io.logcentral.storage.LogReader;
 import io.logcentral.storage.NewLog;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -14,8 +16,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The one thread that checks committed logs against the rules and puts what fires in the outbox. One thread keeps
- * windows and cooldowns free of locks; a failing batch is counted and the thread goes on.
+ * The one thread that checks committed logs against the rules and puts what fires in the outbox. Each batch's matches
+ * go to the throttle together, so windows and cooldowns cost a round trip a batch, not one a log; a failing batch is
+ * counted and the thread goes on.
  */
 @Component
 class AlertEvaluator implements SmartLifecycle {
@@ -29,19 +32,26 @@ class AlertEvaluator implements SmartLifecycle {
     private final RuleBook book;
     private final Outbox outbox;
     private final AlertMetrics metrics;
-    private final Clock clock;
     private final Throttle throttle;
     private volatile Thread thread;
     private List<CompiledRule> known = List.of();
     private final List<Throttle.Fire> fires = new ArrayList<>();
+    private long lastSweepNanos;
+    private long lastRefreshNanos = System.nanoTime();
 
-    AlertEvaluator(CommittedLogs backlog, RuleBook book, Outbox outbox, AlertMetrics metrics, Clock clock) {
+    AlertEvaluator(
+            CommittedLogs backlog,
+            RuleBook book,
+            Outbox outbox,
+            AlertMetrics metrics,
+            Clock clock,
+            AlertThrottleStore throttleStore,
+            LogReader logs) {
         this.backlog = backlog;
         this.book = book;
         this.outbox = outbox;
         this.metrics = metrics;
-        this.clock = clock;
-        this.throttle = new Throttle(metrics::suppressed);
+        this.throttle = new Throttle(throttleStore, logs::findById, clock, metrics::suppressed);
     }
 
     @Override
@@ -75,7 +85,8 @@ class AlertEvaluator implements SmartLifecycle {
                     int size = batch.committed().logs().size();
                     metrics.checked(batch.committed().idOf(size - 1), System.nanoTime() - batch.handedNanos());
                 }
-                fires.addAll(throttle.ended(clock.instant()));
+                refreshRules();
+                sweep();
                 store();
             } catch (InterruptedException e) {
                 return;
@@ -84,6 +95,28 @@ class AlertEvaluator implements SmartLifecycle {
                 log.warn("Checking committed logs against the alert rules failed: {}", e.toString());
             }
         }
+    }
+
+    /** Rules changed on another replica: checked here too within {@link RuleBook#REFRESH}. */
+    private void refreshRules() {
+        long now = System.nanoTime();
+        if (now - lastRefreshNanos >= RuleBook.REFRESH.toNanos()) {
+            lastRefreshNanos = now;
+            book.reload();
+        }
+    }
+
+    /**
+     * Summaries of ended cooldowns, looked for once a poll at most: on PostgreSQL each look is a round trip, and a
+     * summary a fraction of a second late costs nothing.
+     */
+    private void sweep() {
+        long now = System.nanoTime();
+        if (now - lastSweepNanos < POLL.toNanos()) {
+            return;
+        }
+        lastSweepNanos = now;
+        fires.addAll(throttle.ended(book.rules()));
     }
 
     /** Into the outbox; if the store refuses, they wait for the next round instead of being lost. */
@@ -105,20 +138,25 @@ class AlertEvaluator implements SmartLifecycle {
     private void check(CommittedLogs.Batch batch) {
         List<CompiledRule> rules = book.rules();
         if (rules != known) {
+            Set<Long> gone = new HashSet<>();
+            known.forEach(rule -> gone.add(rule.id()));
+            rules.forEach(rule -> gone.remove(rule.id()));
             known = rules;
-            throttle.keepOnly(rules.stream().map(CompiledRule::id).collect(Collectors.toSet()));
+            throttle.forget(gone);
         }
-        Instant now = clock.instant();
+        List<Throttle.Match> matches = new ArrayList<>();
         List<NewLog> logs = batch.committed().logs();
         for (int i = 0; i < logs.size(); i++) {
             NewLog entry = logs.get(i);
             ParsedAttributes attributes = new ParsedAttributes();
             for (CompiledRule rule : rules) {
                 if (rule.matches(entry, attributes::of)) {
-                    throttle.offer(new Throttle.Match(rule, batch.committed().idOf(i), entry), now)
-                            .ifPresent(fires::add);
+                    matches.add(new Throttle.Match(rule, batch.committed().idOf(i), entry));
                 }
             }
+        }
+        if (!matches.isEmpty()) {
+            fires.addAll(throttle.offer(matches));
         }
     }
 

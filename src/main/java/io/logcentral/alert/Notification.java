@@ -48,7 +48,8 @@ class Notification {
 
     protected Notification() {}
 
-    Notification(AlertMessage message, String channel, String payload, long now) {
+    /** @param firstTryBy when another replica may take the first try, should the one storing it not have made it */
+    Notification(AlertMessage message, String channel, String payload, long now, long firstTryBy) {
         this.ruleName = message.rule();
         this.channel = channel;
         this.status = Status.pending;
@@ -56,7 +57,7 @@ class Notification {
         this.logId = message.logId();
         this.payload = payload;
         this.createdAt = now;
-        this.nextAttemptAt = now;
+        this.nextAttemptAt = firstTryBy;
     }
 
     void sent(long now) {

@@ -71,8 +71,8 @@ class Outbox {
                 for (String name : names) {
                     Channel channel = existing.get(name);
                     if (channel != null) {
-                        Notification row =
-                                notifications.save(new Notification(addressed.message(), name, payload, now));
+                        Notification row = notifications.save(
+                                new Notification(addressed.message(), name, payload, now, now + sender.leaseMillis()));
                         rows.add(new Queued(row.id(), channel, addressed.message()));
                     }
                 }

@@ -23,6 +23,7 @@ class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final long SWEEP_SECONDS = 30;
     private static final int SWEEP_ROWS = 1000;
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
     private final NotificationRepository notifications;
     private final ChannelRepository channels;
@@ -124,9 +125,28 @@ class OutboxSender {
         dispatch(id, channel, clock.millis() + properties.firstRetry().toMillis());
     }
 
+    /**
+     * How long a try may hold a row before another replica's sweep takes it: both channel timeouts twice over, and
+     * some. The replica that stores a row makes its first try without reading it back, so the row starts taken.
+     */
+    long leaseMillis() {
+        return properties
+                .connectTimeout()
+                .plus(properties.sendTimeout())
+                .multipliedBy(2)
+                .plus(LEASE_MARGIN)
+                .toMillis();
+    }
+
     private Attempt load(long id) {
         Notification notification = notifications.findById(id).orElse(null);
         if (notification == null || notification.status() != Notification.Status.pending) {
+            return null;
+        }
+        long now = clock.millis();
+        if (notifications.take(id, notification.nextAttemptAt(), now + leaseMillis(), Notification.Status.pending)
+                == 0) {
+            // Another replica's sweep took it first.
             return null;
         }
         Channel channel = channels.findById(notification.channel()).orElse(null);

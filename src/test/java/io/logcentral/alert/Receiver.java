@@ -13,10 +13,10 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /** A real HTTP endpoint standing in for a webhook, Slack or Telegram: it keeps every POST it receives. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** One request received. */
-    record Received(String path, JsonNode body, long atNanos) {}
+    public record Received(String path, JsonNode body, long atNanos) {}
 
     private final HttpServer server;
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -36,7 +36,7 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    static Receiver start() {
+    public static Receiver start() {
         return new Receiver(0);
     }
 
@@ -44,12 +44,12 @@ final class Receiver implements AutoCloseable {
         return new Receiver(port);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** The next request that passes {@code wanted}, skipping others; null when none came within {@code wait}. */
-    Received next(Predicate<Received> wanted, Duration wait) throws InterruptedException {
+    public Received next(Predicate<Received> wanted, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -61,7 +61,7 @@ final class Receiver implements AutoCloseable {
     }
 
     /** Requests that arrive within {@code wait} and pass {@code wanted}. */
-    int count(Predicate<Received> wanted, Duration wait) throws InterruptedException {
+    public int count(Predicate<Received> wanted, Duration wait) throws InterruptedException {
         int count = 0;
         while (next(wanted, wait) != null) {
             count++;

@@ -2,8 +2,10 @@ package io.logcentral.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logcentral.MovableClock;
 import io.logcentral.storage.NewLog;
 import io.logcentral.storage.Severity;
+import io.logcentral.storage.sqlite.InMemoryAlertThrottle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +20,10 @@ class ThrottleTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private final AtomicInteger held = new AtomicInteger();
-    private final Throttle throttle = new Throttle(held::incrementAndGet);
+    private final MovableClock clock = new MovableClock(T0);
+    // The in-memory store keeps every held log it summarises, so nothing is read back.
+    private final Throttle throttle =
+            new Throttle(new InMemoryAlertThrottle(clock), id -> Optional.empty(), clock, held::incrementAndGet);
 
     @Test
     void criticalCooldownDefaultsTo60SecondsThenSummarisesTheBurst() {
@@ -30,8 +35,8 @@ class ThrottleTest {
 
         assertThat(fires).hasSize(1);
         assertThat(held).hasValue(9);
-        assertThat(throttle.ended(T0.plusSeconds(59))).isEmpty();
-        List<Throttle.Fire> summary = throttle.ended(T0.plusSeconds(60));
+        assertThat(endedAt(rule, T0.plusSeconds(59))).isEmpty();
+        List<Throttle.Fire> summary = endedAt(rule, T0.plusSeconds(60));
         assertThat(summary).singleElement().satisfies(fire -> {
             assertThat(fire.match().logId()).isEqualTo(9);
             assertThat(fire.more()).isEqualTo(8);
@@ -66,13 +71,25 @@ class ThrottleTest {
         CompiledRule rule = rule(Map.of("CRITICAL", "10s"));
         offer(rule, 1, "a", Severity.CRITICAL, T0);
 
-        assertThat(throttle.ended(T0.plusSeconds(10))).isEmpty();
+        assertThat(endedAt(rule, T0.plusSeconds(10))).isEmpty();
         assertThat(offer(rule, 2, "a", Severity.CRITICAL, T0.plusSeconds(11))).isPresent();
     }
 
     private Optional<Throttle.Fire> offer(CompiledRule rule, long id, String service, Severity severity, Instant at) {
         NewLog log = new NewLog(at, at, service, severity, "m" + id, null, null, null, null, "{}");
-        return throttle.offer(new Throttle.Match(rule, id, log), at);
+        moveTo(at);
+        List<Throttle.Fire> fires = throttle.offer(List.of(new Throttle.Match(rule, id, log)));
+        assertThat(fires).hasSizeLessThanOrEqualTo(1);
+        return fires.stream().findFirst();
+    }
+
+    private List<Throttle.Fire> endedAt(CompiledRule rule, Instant at) {
+        moveTo(at);
+        return throttle.ended(List.of(rule));
+    }
+
+    private void moveTo(Instant at) {
+        clock.advance(Duration.between(clock.instant(), at));
     }
 
     private static CompiledRule rule(Map<String, String> cooldown) {

@@ -34,7 +34,7 @@ class PostgresLogWriter implements LogWriter {
     /** The advisory lock key of the store's writes: "logcentr" in ASCII. */
     private static final long STORE_LOCK = 0x6c6f6763656e7472L;
     /** Retention's key: one replica at a time deletes. */
-    private static final long RETENTION_LOCK = STORE_LOCK + 1;
+    static final long RETENTION_LOCK = STORE_LOCK + 1;
 
     private static final String INSERT_ANSWER = "INSERT INTO idempotency_keys"
             + " (key_hash, body_hash, created_at, status, first_id, log_count, errors) VALUES (?, ?, ?, ?, ?, ?, ?)"
