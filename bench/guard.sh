@@ -34,7 +34,8 @@ read -r reserve _ <<<"$(guard)"
 disk_free() { df -B1 --output=avail "$dir" | tail -1; }
 ballast=$(( $(disk_free) - reserve - (headroom_mib << 20) ))
 if (( ballast > 0 )); then head -c "$ballast" /dev/zero >"$dir/ballast"; fi
-echo "reserve $((reserve >> 20)) MiB; disk free at the start $(( $(disk_free) >> 20 )) MiB"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "reserve $((reserve >> 20)) MiB; disk free at the start $(( $(disk_free) >> 20 )) MiB; load average $load_start"
 
 python3 bench/retention_load.py $port $token "$seconds" 4 now >"$dir.load" &
 load=$!
@@ -52,4 +53,4 @@ read -r rate refused <"$dir.load"
 curl -sf "http://127.0.0.1:$port/health" -H "Authorization: Token $token" | python3 -c \
   "import json,sys; print('guard at the end:', json.load(sys.stdin)['disk_guard'])" || true
 echo "lowest free $((lowest >> 20)) MiB ($lowest bytes) against a reserve of $((reserve >> 20)) MiB; ingest $rate logs/s" \
-  "with 201, $refused requests refused"
+  "with 201, $refused requests refused; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"

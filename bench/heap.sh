@@ -59,3 +59,4 @@ printf '%-48s %s\n' "heap high-water MiB (jstat S0U+S1U+EU+OU)" "$(cat "$work/he
 printf '%-48s %s\n' "ingest answers (status=count)" "$ingest"
 printf '%-48s %s\n' "/health after the load" "$health"
 printf '%-48s %s\n' "OutOfMemoryErrors in the server log" "$oom"
+printf '%-48s %s\n' "load average at the end (1, 5, 15 min)" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -44,7 +44,7 @@ for i in $(seq "$runs"); do
     before=$(metric retention_deleted_logs)
     rate=$(python3 bench/retention_load.py $port $token "$duration" 4 now | awk '{print $1}')
     gone=$(( $(metric retention_deleted_logs) - before ))
-    echo "run $i retention $mode: $rate logs/s ingested, $gone expired logs deleted meanwhile"
+    echo "run $i retention $mode: $rate logs/s ingested, $gone expired logs deleted meanwhile (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     if [ $mode = off ]; then off+=("$rate"); else on+=("$rate"); deleted+=("$gone"); fi
     stop_server
   done

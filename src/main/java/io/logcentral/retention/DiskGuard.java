@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the reserve of free disk space. The reserve is the disk's: space inside the store left by deleted logs is room
  * for new logs, not for the rest of the disk, so it is counted apart. Near the high-water mark ({@link SpacePlan}) it
- * checks after every commit and deletes the oldest logs, lowest severity first, as much as the commits since the last
+ * checks after every commit and deletes the logs received first, below ERROR first (OldestFirst), as much as the commits since the last
  * check took and more, then gives the freed space back to the disk; ingest goes on meanwhile. Only when the disk is
  * below the reserve and the store has no room of its own left are new logs refused (503 with Retry-After), until
  * deleting has caught up.

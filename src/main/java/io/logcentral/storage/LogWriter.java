@@ -29,7 +29,10 @@ public interface LogWriter {
      */
     int deleteExpired(List<Expiry> rules, int limit);
 
-    /** Deletes up to {@code limit} logs of the oldest day stored, lowest severity first, in one transaction. */
+    /**
+     * Deletes up to {@code limit} of the logs received first, in one transaction, those below {@code ERROR} first:
+     * {@code ERROR} and {@code CRITICAL} are kept twice as far back. Returns how many.
+     */
     int deleteOldestLowest(int limit);
 
     /** Space inside the store freed by deletes and reused for new logs before the store grows, in bytes. */

@@ -43,17 +43,9 @@ final class LogDeleter {
     private static final String DROP_EMPTY_BLOCKS = "DELETE FROM log_blocks WHERE block IN (SELECT DISTINCT id >> "
             + LogBlocks.BITS + " FROM temp.doomed) AND NOT EXISTS (SELECT 1 FROM logs WHERE id >= log_blocks.block << "
             + LogBlocks.BITS + " AND id < (log_blocks.block + 1) << " + LogBlocks.BITS + ")";
-    private static final String OLDEST_MINUTE = "SELECT minute FROM log_counts ORDER BY minute LIMIT 1";
-    private static final String LOWEST_SEVERITY =
-            "SELECT MIN(severity) FROM log_counts WHERE minute >= ? AND minute < ?";
-    private static final String PICK_OLDEST_LOWEST = "INSERT OR IGNORE INTO temp.doomed (id) SELECT id FROM logs"
-            + " WHERE severity = ? AND ts >= ? AND ts < ?" + NOT_NEWEST + " ORDER BY ts LIMIT ?";
-    private static final String PICK_OLDEST = "INSERT OR IGNORE INTO temp.doomed (id) SELECT id FROM logs WHERE 1 = 1"
-            + NOT_NEWEST + " ORDER BY ts LIMIT ?";
     private static final String LAST_PICKED =
             "SELECT MAX(ts) FROM logs WHERE id IN (SELECT id FROM temp.doomed WHERE rule = ?)";
     private static final String OLDEST_WRITTEN_SINCE = "SELECT MIN(min_ts) FROM log_blocks WHERE block >= ?";
-    private static final long MINUTES_A_DAY = 1440;
 
     /** The rules the cursors are for, by target: another list of rules governs other logs, so starts afresh. */
     private List<List<Object>> targets = List.of();
@@ -110,32 +102,7 @@ final class LogDeleter {
         firstUnseenBlock = newest == null ? 0 : newest >> LogBlocks.BITS;
     }
 
-    /** Deletes up to {@code limit} logs of the oldest day stored, lowest severity first. */
-    static int deleteOldestLowest(Connection connection, int limit) throws SQLException {
-        prepare(connection);
-        int picked = 0;
-        Long minute = firstLong(connection, OLDEST_MINUTE);
-        if (minute != null) {
-            long day = Math.floorDiv(minute, MINUTES_A_DAY) * MINUTES_A_DAY;
-            Long severity = firstLong(connection, LOWEST_SEVERITY, day, day + MINUTES_A_DAY);
-            if (severity != null) {
-                picked = update(
-                        connection,
-                        PICK_OLDEST_LOWEST,
-                        severity,
-                        day * LogCounts.MINUTE,
-                        (day + MINUTES_A_DAY) * LogCounts.MINUTE,
-                        limit);
-            }
-        }
-        if (picked == 0) {
-            // Counts that lag their logs (a store written before counts existed) must not stall the guard.
-            picked = update(connection, PICK_OLDEST, limit);
-        }
-        return deletePicked(connection, picked);
-    }
-
-    private static void prepare(Connection connection) throws SQLException {
+    static void prepare(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE);
             statement.execute("DELETE FROM temp.doomed");
@@ -185,7 +152,7 @@ final class LogDeleter {
         }
     }
 
-    private static int deletePicked(Connection connection, int picked) throws SQLException {
+    static int deletePicked(Connection connection, int picked) throws SQLException {
         if (picked == 0) {
             return 0;
         }
@@ -200,14 +167,14 @@ final class LogDeleter {
         }
     }
 
-    private static int update(Connection connection, String sql, Object... args) throws SQLException {
+    static int update(Connection connection, String sql, Object... args) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, args);
             return statement.executeUpdate();
         }
     }
 
-    private static Long firstLong(Connection connection, String sql, Object... args) throws SQLException {
+    static Long firstLong(Connection connection, String sql, Object... args) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, args);
             try (ResultSet rows = statement.executeQuery()) {

@@ -70,6 +70,7 @@ public class SqliteLogWriter implements LogWriter {
 
     private final HikariDataSource writer;
     private final LogDeleter deleter = new LogDeleter();
+    private final OldestFirst oldestFirst = new OldestFirst();
     private long nextId = -1;
     /** The filters of the block being filled, {@link #filterBlock}; -1 when they must be read back from its logs. */
     private final BlockFilters.Builder filters = new BlockFilters.Builder();
@@ -176,7 +177,12 @@ public class SqliteLogWriter implements LogWriter {
 
     @Override
     public int deleteOldestLowest(int limit) {
-        return inTransaction(connection -> LogDeleter.deleteOldestLowest(connection, limit));
+        try {
+            return inTransaction(connection -> oldestFirst.delete(connection, limit));
+        } catch (RuntimeException | Error e) {
+            oldestFirst.forget();
+            throw e;
+        }
     }
 
     @Override
