@@ -30,7 +30,9 @@ until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do
 done
 guard() { curl -sf "http://127.0.0.1:$port/health" -H "Authorization: Token $token" | python3 -c \
   "import json,sys; g=json.load(sys.stdin)['disk_guard']; print(g['reserve_bytes'], g['deleted_logs'])"; }
-read -r reserve _ <<<"$(guard)"
+# The guard knows its reserve after its first look at the disk, a moment after start: -1 until then.
+reserve=-1
+until (( reserve > 0 )); do read -r reserve _ <<<"$(guard || echo -1)"; sleep 0.2; done
 disk_free() { df -B1 --output=avail "$dir" | tail -1; }
 ballast=$(( $(disk_free) - reserve - (headroom_mib << 20) ))
 if (( ballast > 0 )); then head -c "$ballast" /dev/zero >"$dir/ballast"; fi
