@@ -28,10 +28,10 @@ public class SyslogListener implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SyslogListener.class);
 
     private final SyslogProperties properties;
-    private final @Nullable SyslogSink sink;
+    /** What the servers take frames into; null when the listener is off. */
+    private final @Nullable SyslogIntake intake;
+
     private final SyslogMetrics metrics;
-    private final int maxFrame;
-    private final int batchSize;
     private @Nullable SyslogTcpServer tcp;
     private @Nullable SyslogUdpServer udp;
     private volatile boolean running;
@@ -46,9 +46,16 @@ public class SyslogListener implements SmartLifecycle {
         this.properties = properties;
         this.metrics = metrics;
         // A frame holds a header beside its message; the normaliser still holds the message to its own limit.
-        this.maxFrame = (int) Math.min(Integer.MAX_VALUE - 64, maxMessageSize.toBytes() + 1024);
-        this.batchSize = Math.max(1, Math.min(properties.batchSize(), maxBatch));
-        this.sink = properties.enabled() ? new SyslogSink(gate, principal(properties, tokens), metrics) : null;
+        int maxFrame = (int) Math.min(Integer.MAX_VALUE - 64, maxMessageSize.toBytes() + 1024);
+        int batchSize = Math.max(1, Math.min(properties.batchSize(), maxBatch));
+        this.intake = properties.enabled()
+                ? new SyslogIntake(
+                        properties,
+                        new SyslogSink(gate, principal(properties, tokens), metrics),
+                        metrics,
+                        maxFrame,
+                        batchSize)
+                : null;
     }
 
     private static TokenPrincipal principal(SyslogProperties properties, ConfiguredTokens tokens) {
@@ -69,24 +76,18 @@ public class SyslogListener implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (sink == null) {
+        if (intake == null) {
             return;
         }
         try {
             InetSocketAddress address = new InetSocketAddress(properties.address(), properties.port());
-            tcp = new SyslogTcpServer(address, properties, sink, metrics, maxFrame, batchSize);
+            tcp = new SyslogTcpServer(address, intake);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen for syslog on TCP port " + properties.port(), e);
         }
         try {
             // Port 0 took a free TCP port: UDP takes the same number, so one port is all a sender needs to know.
-            udp = new SyslogUdpServer(
-                    new InetSocketAddress(properties.address(), tcp.port()),
-                    properties,
-                    sink,
-                    metrics,
-                    maxFrame,
-                    batchSize);
+            udp = new SyslogUdpServer(new InetSocketAddress(properties.address(), tcp.port()), intake);
         } catch (IOException e) {
             tcp.stop();
             throw new UncheckedIOException("Cannot listen for syslog on UDP port " + tcp.port(), e);

@@ -27,32 +27,17 @@ final class SyslogTcpServer {
     private static final int RECEIVE_BUFFER = 64 * 1024;
 
     private final ServerSocket server;
-    private final SyslogProperties properties;
-    private final SyslogSink sink;
-    private final SyslogMetrics metrics;
-    private final int maxFrame;
-    private final int batchSize;
+    private final SyslogIntake intake;
     private final Set<Thread> connections = ConcurrentHashMap.newKeySet();
     private final ListenerLoop acceptor;
     private volatile boolean givenUp;
 
-    SyslogTcpServer(
-            InetSocketAddress address,
-            SyslogProperties properties,
-            SyslogSink sink,
-            SyslogMetrics metrics,
-            int maxFrame,
-            int batchSize)
-            throws IOException {
-        this.properties = properties;
-        this.sink = sink;
-        this.metrics = metrics;
-        this.maxFrame = maxFrame;
-        this.batchSize = batchSize;
+    SyslogTcpServer(InetSocketAddress address, SyslogIntake intake) throws IOException {
+        this.intake = intake;
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.setReceiveBufferSize(RECEIVE_BUFFER);
-        server.bind(address, properties.maxConnections());
+        server.bind(address, intake.properties().maxConnections());
         acceptor = new ListenerLoop("tcp-accept", this::acceptOne);
     }
 
@@ -70,8 +55,8 @@ final class SyslogTcpServer {
 
     private void acceptOne() throws IOException {
         Socket socket = server.accept();
-        if (connections.size() >= properties.maxConnections()) {
-            metrics.refusedConnection();
+        if (connections.size() >= intake.properties().maxConnections()) {
+            intake.metrics().refusedConnection();
             socket.close();
             return;
         }
@@ -82,17 +67,17 @@ final class SyslogTcpServer {
 
     private void serve(Socket socket) {
         String sender = socket.getInetAddress().getHostAddress();
-        metrics.connections().incrementAndGet();
+        intake.metrics().connections().incrementAndGet();
         try (socket) {
             socket.setSoTimeout(TICK_MILLIS);
-            read(new SyslogFrames(socket.getInputStream(), maxFrame), sender);
+            read(new SyslogFrames(socket.getInputStream(), intake.maxFrame()), sender);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
             // An Error (out of memory) ends this connection only; its sender reconnects.
             log.debug("Syslog connection from {} ended: {}", sender, e.toString());
         } finally {
-            metrics.connections().decrementAndGet();
+            intake.metrics().connections().decrementAndGet();
             connections.remove(Thread.currentThread());
         }
     }
@@ -110,12 +95,12 @@ final class SyslogTcpServer {
                 store(batch, sender);
                 if (acceptor.stopping()
                         || System.nanoTime() - idleSince
-                                > properties.idleTimeout().toNanos()) {
+                                > intake.properties().idleTimeout().toNanos()) {
                     return;
                 }
                 continue;
             } finally {
-                metrics.rejected(frames.takeOversized());
+                intake.metrics().rejected(frames.takeOversized());
             }
             if (frame == null) {
                 store(batch, sender);
@@ -125,7 +110,7 @@ final class SyslogTcpServer {
             if (!frame.isBlank()) {
                 batch.add(frame);
             }
-            if (batch.size() >= batchSize || (!batch.isEmpty() && !frames.ready())) {
+            if (batch.size() >= intake.batchSize() || (!batch.isEmpty() && !frames.ready())) {
                 store(batch, sender);
             }
         }
@@ -135,8 +120,8 @@ final class SyslogTcpServer {
         if (batch.isEmpty()) {
             return;
         }
-        metrics.received(batch.size());
-        sink.storeWaiting(List.copyOf(batch), sender, () -> givenUp);
+        intake.metrics().received(batch.size());
+        intake.sink().storeWaiting(List.copyOf(batch), sender, () -> givenUp);
         batch.clear();
     }
 
@@ -148,7 +133,7 @@ final class SyslogTcpServer {
         } catch (IOException e) {
             log.debug("Closing the syslog TCP socket: {}", e.toString());
         }
-        long deadline = System.nanoTime() + properties.drainTimeout().toNanos();
+        long deadline = System.nanoTime() + intake.properties().drainTimeout().toNanos();
         for (Thread thread : List.copyOf(connections)) {
             join(thread, deadline);
         }

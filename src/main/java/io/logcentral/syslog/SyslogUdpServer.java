@@ -26,11 +26,7 @@ final class SyslogUdpServer {
     private static final int TICK_MILLIS = 200;
 
     private final DatagramSocket socket;
-    private final SyslogProperties properties;
-    private final SyslogSink sink;
-    private final SyslogMetrics metrics;
-    private final int maxFrame;
-    private final int batchSize;
+    private final SyslogIntake intake;
     private final BlockingQueue<ObjectNode> queue;
     private final ListenerLoop receiver;
     private final ListenerLoop storer;
@@ -38,25 +34,14 @@ final class SyslogUdpServer {
     private final DatagramPacket packet;
     private final List<ObjectNode> batch = new ArrayList<>();
 
-    SyslogUdpServer(
-            InetSocketAddress address,
-            SyslogProperties properties,
-            SyslogSink sink,
-            SyslogMetrics metrics,
-            int maxFrame,
-            int batchSize)
-            throws IOException {
-        this.properties = properties;
-        this.sink = sink;
-        this.metrics = metrics;
-        this.maxFrame = maxFrame;
-        this.batchSize = batchSize;
-        this.queue = new ArrayBlockingQueue<>(properties.udpQueue());
+    SyslogUdpServer(InetSocketAddress address, SyslogIntake intake) throws IOException {
+        this.intake = intake;
+        this.queue = new ArrayBlockingQueue<>(intake.properties().udpQueue());
         socket = new DatagramSocket(null);
         socket.setReuseAddress(true);
         socket.bind(address);
         socket.setSoTimeout(TICK_MILLIS);
-        packet = new DatagramPacket(new byte[maxFrame + 1], maxFrame + 1);
+        packet = new DatagramPacket(new byte[intake.maxFrame() + 1], intake.maxFrame() + 1);
         receiver = new ListenerLoop("udp-receive", this::receiveOne);
         storer = new ListenerLoop("udp-store", this::storeQueued);
     }
@@ -81,14 +66,15 @@ final class SyslogUdpServer {
         } catch (SocketTimeoutException tick) {
             return; // time to look at the stop flag
         }
-        metrics.received(1);
-        if (packet.getLength() > maxFrame) {
-            metrics.rejected(1);
+        intake.metrics().received(1);
+        if (packet.getLength() > intake.maxFrame()) {
+            intake.metrics().rejected(1);
             return;
         }
         String frame = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8).stripTrailing();
-        if (!frame.isBlank() && !queue.offer(sink.log(frame, packet.getAddress().getHostAddress()))) {
-            metrics.dropped(1);
+        if (!frame.isBlank()
+                && !queue.offer(intake.sink().log(frame, packet.getAddress().getHostAddress()))) {
+            intake.metrics().dropped(1);
         }
     }
 
@@ -102,11 +88,11 @@ final class SyslogUdpServer {
             return;
         }
         batch.add(first);
-        queue.drainTo(batch, batchSize - 1);
+        queue.drainTo(batch, intake.batchSize() - 1);
         try {
-            sink.storeOnce(List.copyOf(batch));
+            intake.sink().storeOnce(List.copyOf(batch));
         } catch (RuntimeException | Error e) {
-            metrics.dropped(batch.size());
+            intake.metrics().dropped(batch.size());
             throw e;
         } finally {
             batch.clear();
@@ -116,7 +102,7 @@ final class SyslogUdpServer {
     /** Stops receiving, then stores what was queued before it returns. */
     void stop() {
         receiver.stop();
-        long deadline = System.nanoTime() + properties.drainTimeout().toNanos();
+        long deadline = System.nanoTime() + intake.properties().drainTimeout().toNanos();
         try {
             receiver.join(TICK_MILLIS * 5L);
             storer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
