@@ -1,6 +1,5 @@
 package io.logcentral.storage;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +16,6 @@ public final class MessageMatcher {
 
     /** A term: an optional minus, then a quoted phrase or a bare word, then an optional star. */
     private static final Pattern TERM = Pattern.compile("(-(?=\\S))?(?:\"([^\"]*)\"?|([^\\s\"]+))(\\*)?");
-
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}\\p{Co}]+");
 
     private final List<Phrase> required = new ArrayList<>();
     private final List<Phrase> excluded = new ArrayList<>();
@@ -93,17 +90,14 @@ public final class MessageMatcher {
         return List.copyOf(absentSubstrings);
     }
 
-    /** The words of {@code text} as a search index keeps them: runs of letters and digits, case and diacritics folded. */
+    /** The words of {@code text} as search sees them ({@link Words}). */
     public static List<String> words(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT);
-        List<String> words = new ArrayList<>();
-        Matcher word = WORD.matcher(folded);
-        while (word.find()) {
-            words.add(word.group());
-        }
-        return words;
+        return Words.of(text);
+    }
+
+    /** Whether this matcher asks for nothing, and so matches every message. */
+    public boolean matchesEverything() {
+        return required.isEmpty() && excluded.isEmpty() && substrings.isEmpty() && absentSubstrings.isEmpty();
     }
 
     /** Words that must follow one another; the last may be a prefix. */

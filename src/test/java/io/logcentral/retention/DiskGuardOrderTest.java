@@ -67,7 +67,6 @@ class DiskGuardOrderTest {
         assertThat(store.counted("mixed", "&level=ERROR")).isEqualTo(BATCHES * BATCH / 5);
         assertThat(store.counted("mixed", "")).isEqualTo(BATCHES * BATCH - 8000);
         assertThat(store.listed("mixed")).isEqualTo(BATCHES * BATCH - 8000);
-        store.checkSearchIndex();
         store.checkBlocks();
     }
 

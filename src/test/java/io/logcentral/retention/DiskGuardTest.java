@@ -100,7 +100,6 @@ class DiskGuardTest {
         assertThat(store.listed("older-day-two")).isEqualTo(dayTwoLeft);
         assertThat(store.found("older-day-two", "&q=lorem")).isEqualTo(Math.min(1000, dayTwoLeft));
         assertThat(guard().get("free_bytes").asLong()).isGreaterThanOrEqualTo(RESERVE);
-        store.checkSearchIndex();
     }
 
     private long deletedByGuard() {

@@ -92,7 +92,6 @@ class RetentionTest {
         assertThat(store.counted("billing", "&level=ERROR")).isZero();
         assertThat(store.listed("checkout")).isEqualTo(2);
         assertThat(store.listed("billing")).isEqualTo(1);
-        store.checkSearchIndex();
         store.checkBlocks();
     }
 
@@ -118,7 +117,6 @@ class RetentionTest {
         assertThat(store.listed("late")).isEqualTo(2);
         assertThat(store.found("late", "&q=expired")).isZero();
         assertThat(store.found("late", "&q=lorem")).isZero();
-        store.checkSearchIndex();
         store.checkBlocks();
     }
 

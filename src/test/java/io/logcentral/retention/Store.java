@@ -82,14 +82,6 @@ record Store(Api api, Path databaseFile) {
         return api.get("/logs/" + id).token(TestTokens.ADMIN).send().status();
     }
 
-    /** FTS5's own check that the index holds exactly the words of the logs there are; throws when it does not. */
-    void checkSearchIndex() throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile);
-                Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO logs_fts (logs_fts, rank) VALUES ('integrity-check', 1)");
-        }
-    }
-
     /**
      * Every log lies within the time range of its block (the 4096 ids of {@code storage.sqlite.LogBlocks}), and no
      * block is kept without a log.

@@ -1,10 +1,13 @@
 package io.logcentral.storage.sqlite;
 
 import io.logcentral.storage.LogQuery;
+import io.logcentral.storage.MessageMatcher;
+import io.logcentral.storage.Words;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +19,9 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Per-block Bloom filters of the values a log is looked up by without a time range: its request id, its trace id and
- * each attribute's path and value (ClickHouse's token Bloom skip index, VictoriaLogs' per-block filters). Each block of
+ * Per-block Bloom filters of the values a log is looked up by: the words of its message (and the first three letters of
+ * each, for prefix searches), its request id, its trace id and each attribute's path and value (ClickHouse's token
+ * Bloom skip index, VictoriaLogs' per-block filters). Each block of
  * 4096 ids has one filter for each of its 16 granules of 256 ids; a lookup reads only the granules whose filter may
  * hold every value asked for, so it reads some logs it did not need (false positives), never misses one.
  *
@@ -28,25 +32,44 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class BlockFilters {
 
-    static final int SEGMENTS = 512;
+    private static final int SEGMENT_BITS = 9;
+    static final int SEGMENTS = 1 << SEGMENT_BITS;
     static final int GRANULE_BITS = 8;
     static final int GRANULES = 1 << (LogBlocks.BITS - GRANULE_BITS);
     /** Every granule of a block: what a block without filters may hold. */
     static final int ALL_GRANULES = (1 << GRANULES) - 1;
 
     private static final int BITS_PER_VALUE = 6;
+    /** A prefix search ({@code word*}) is narrowed by the filters when it gives at least this many characters. */
+    static final int PREFIX = 3;
+
+    private static final long WORD_SEED = 0x9e3779b97f4a7c15L;
+    private static final long PREFIX_SEED = 0xc2b2ae3d27d4eb4fL;
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Where a value sets its bits: one segment, a mask of bits within each granule's word of it. */
     record Probe(int segment, long mask) {
 
         static Probe of(String value) {
-            long h = hash(value);
+            return ofHash(hash(value));
+        }
+
+        /** A word of a message, as {@link Words} cuts and folds it. */
+        static Probe word(String word) {
+            return ofHash(hash(word.toCharArray(), 0, word.length(), WORD_SEED));
+        }
+
+        /** The first {@link #PREFIX} characters of a word at least that long. */
+        static Probe prefix(String word) {
+            return ofHash(hash(word.toCharArray(), 0, PREFIX, PREFIX_SEED));
+        }
+
+        private static Probe ofHash(long h) {
             long mask = 0;
             for (int i = 0; i < BITS_PER_VALUE; i++) {
                 mask |= 1L << ((h >>> (6 * i)) & 63);
             }
-            return new Probe((int) (h >>> 55), mask);
+            return new Probe((int) (h >>> (64 - SEGMENT_BITS)), mask);
         }
     }
 
@@ -70,7 +93,28 @@ final class BlockFilters {
                         Probe.of(anyValue(attribute.getKey()))));
             }
         }
+        if (query.text() != null) {
+            words(MessageMatcher.of(query.text()), probes);
+        }
         return probes;
+    }
+
+    /**
+     * The words every match must hold: those of each required phrase, and the first letters of a prefix at its end.
+     * Excluded words and substrings are not in the filters; the check of each log read sees to them.
+     */
+    private static void words(MessageMatcher matcher, List<List<Probe>> probes) {
+        for (MessageMatcher.Phrase phrase : matcher.required()) {
+            List<String> words = phrase.words();
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i);
+                if (!(phrase.prefix() && i == words.size() - 1)) {
+                    probes.add(List.of(Probe.word(word)));
+                } else if (word.length() >= PREFIX) {
+                    probes.add(List.of(Probe.prefix(word)));
+                }
+            }
+        }
     }
 
     /**
@@ -99,27 +143,48 @@ final class BlockFilters {
         return all == null ? Map.of() : all;
     }
 
+    /**
+     * The hashes of everything one log is looked up by, worked out apart from the block it goes into: the writer has
+     * them computed on another thread while SQLite inserts the batch.
+     */
+    static long[] values(String message, String requestId, String traceId, String attributesJson) {
+        Values values = new Values();
+        if (message != null) {
+            Words.each(message, (chars, start, end) -> {
+                values.add(hash(chars, start, end, WORD_SEED));
+                if (end - start >= PREFIX) {
+                    values.add(hash(chars, start, start + PREFIX, PREFIX_SEED));
+                }
+            });
+        }
+        if (requestId != null) {
+            values.add(hash(requestId(requestId)));
+        }
+        if (traceId != null) {
+            values.add(hash(traceId(traceId)));
+        }
+        if (attributesJson != null) {
+            values.attributes(attributesJson);
+        }
+        return values.toArray();
+    }
+
     /** The filter words of one block being built: granule-major, {@link #SEGMENTS} words a granule. */
     static final class Builder {
 
         private final long[] words = new long[GRANULES * SEGMENTS];
 
-        void add(long id, String requestId, String traceId, String attributesJson) {
-            int granule = (int) (id >> GRANULE_BITS) & (GRANULES - 1);
-            if (requestId != null) {
-                set(granule, requestId(requestId));
-            }
-            if (traceId != null) {
-                set(granule, traceId(traceId));
-            }
-            if (attributesJson != null) {
-                attributes(granule, attributesJson);
-            }
+        void add(long id, String message, String requestId, String traceId, String attributesJson) {
+            add(id, values(message, requestId, traceId, attributesJson));
         }
 
-        private void set(int granule, String value) {
-            Probe probe = Probe.of(value);
-            words[granule * SEGMENTS + probe.segment()] |= probe.mask();
+        /** Adds the {@link #values} of the log with this id. */
+        void add(long id, long[] values) {
+            int offset = ((int) (id >> GRANULE_BITS) & (GRANULES - 1)) * SEGMENTS;
+            for (long hash : values) {
+                Probe probe = Probe.ofHash(hash);
+                words[offset + probe.segment()] |= probe.mask();
+            }
         }
 
         /** The row of {@code segment}: that word of each granule, little-endian. */
@@ -132,7 +197,25 @@ final class BlockFilters {
         }
 
         void clear() {
-            java.util.Arrays.fill(words, 0);
+            Arrays.fill(words, 0);
+        }
+    }
+
+    /** A growing list of value hashes, and the walk of a log's attributes that adds theirs. */
+    private static final class Values {
+
+        private long[] hashes = new long[32];
+        private int size;
+
+        void add(long hash) {
+            if (size == hashes.length) {
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            hashes[size++] = hash;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(hashes, size);
         }
 
         /**
@@ -141,7 +224,7 @@ final class BlockFilters {
          * fraction, a huge number, an object, an array) is marked as "any value" at its path, so a lookup of that path
          * reads the granule whatever value it asks for.
          */
-        private void attributes(int granule, String json) {
+        void attributes(String json) {
             List<String> path = new ArrayList<>();
             try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -157,26 +240,26 @@ final class BlockFilters {
                             }
                             path.remove(path.size() - 1);
                         }
-                        case START_OBJECT -> set(granule, anyValue(String.join(".", path)));
+                        case START_OBJECT -> add(hash(anyValue(String.join(".", path))));
                         case START_ARRAY -> {
-                            set(granule, anyValue(String.join(".", path)));
+                            add(hash(anyValue(String.join(".", path))));
                             parser.skipChildren();
                             leave(path);
                         }
-                        case VALUE_STRING -> leaf(granule, path, parser.getString());
+                        case VALUE_STRING -> leaf(path, parser.getString());
                         case VALUE_NUMBER_INT -> {
                             if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                                set(granule, anyValue(String.join(".", path)));
+                                add(hash(anyValue(String.join(".", path))));
                                 leave(path);
                             } else {
-                                leaf(granule, path, Long.toString(parser.getLongValue()));
+                                leaf(path, Long.toString(parser.getLongValue()));
                             }
                         }
-                        case VALUE_TRUE -> leaf(granule, path, "1");
-                        case VALUE_FALSE -> leaf(granule, path, "0");
+                        case VALUE_TRUE -> leaf(path, "1");
+                        case VALUE_FALSE -> leaf(path, "0");
                         case VALUE_NULL -> leave(path);
                         default -> {
-                            set(granule, anyValue(String.join(".", path)));
+                            add(hash(anyValue(String.join(".", path))));
                             leave(path);
                         }
                     }
@@ -186,8 +269,8 @@ final class BlockFilters {
             }
         }
 
-        private void leaf(int granule, List<String> path, String value) {
-            set(granule, attribute(String.join(".", path), value));
+        private void leaf(List<String> path, String value) {
+            add(hash(attribute(String.join(".", path), value)));
             leave(path);
         }
 
@@ -231,6 +314,23 @@ final class BlockFilters {
             h ^= b & 0xff;
             h *= 0x100000001b3L;
         }
+        return finish(h);
+    }
+
+    /**
+     * The same over the characters {@code chars[start..end)} from {@code seed}: a word is hashed where it lies, with
+     * no string made of it, and the seed keeps words, prefixes and the other values apart.
+     */
+    static long hash(char[] chars, int start, int end, long seed) {
+        long h = 0xcbf29ce484222325L ^ seed;
+        for (int i = start; i < end; i++) {
+            h ^= chars[i];
+            h *= 0x100000001b3L;
+        }
+        return finish(h);
+    }
+
+    private static long finish(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

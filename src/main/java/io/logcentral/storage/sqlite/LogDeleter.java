@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Takes logs out of the store with every index kept exact in the same transaction: the full-text index (FTS5's
- * {@code 'delete'} command needs the old message), the counts per minute, the blocks, the logs. A block's time range is
+ * Takes logs out of the store with its summaries kept exact in the same transaction: the counts per minute, the
+ * blocks, the logs. The block filters are left as they are: a filter that says "maybe" for a deleted log costs a search
+ * a read, never a result. A block's time range is
  * left as it was while it holds logs (a range wider than its logs only makes a search look at a block it could have
  * skipped, never miss a log) and dropped with its last log. The log with the highest id always stays, so ids are never
  * handed out twice.
@@ -37,8 +38,6 @@ final class LogDeleter {
     private static final String DROP_EMPTY_COUNTS =
             "DELETE FROM log_counts WHERE n <= 0 AND (minute, service, severity)" + " IN (SELECT " + MINUTE
                     + ", service, severity FROM logs WHERE id IN (" + DOOMED + "))";
-    private static final String UNINDEX = "INSERT INTO logs_fts (logs_fts, rowid, message)"
-            + " SELECT 'delete', id, message FROM logs WHERE id IN (" + DOOMED + ")";
     private static final String DELETE_LOGS = "DELETE FROM logs WHERE id IN (" + DOOMED + ")";
     private static final String DROP_EMPTY_BLOCKS = "DELETE FROM log_blocks WHERE block IN (SELECT DISTINCT id >> "
             + LogBlocks.BITS + " FROM temp.doomed) AND NOT EXISTS (SELECT 1 FROM logs WHERE id >= log_blocks.block << "
@@ -159,7 +158,6 @@ final class LogDeleter {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(UNCOUNT);
             statement.executeUpdate(DROP_EMPTY_COUNTS);
-            statement.executeUpdate(UNINDEX);
             int deleted = statement.executeUpdate(DELETE_LOGS);
             statement.executeUpdate(DROP_EMPTY_BLOCKS);
             statement.execute("DELETE FROM temp.doomed");

@@ -1,7 +1,7 @@
 package io.logcentral.storage.sqlite;
 
 import io.logcentral.storage.LogQuery;
-import io.logcentral.storage.SearchText;
+import io.logcentral.storage.MessageMatcher;
 import io.logcentral.storage.Severity;
 import io.logcentral.storage.Timestamps;
 import java.util.ArrayList;
@@ -18,20 +18,13 @@ final class LogSearchSql {
 
     private final StringJoiner where = new StringJoiner(" AND ");
     private final List<Object> params = new ArrayList<>();
-    private final IdRange searched;
     private boolean readById;
 
-    private LogSearchSql(IdRange searched) {
-        this.searched = searched;
-    }
+    private LogSearchSql() {}
 
-    /**
-     * The filters of {@code query}.
-     *
-     * @param searched the ids the full-text index is asked about: at least every id the other filters can match
-     */
-    static LogSearchSql select(LogQuery query, IdRange searched) {
-        LogSearchSql sql = new LogSearchSql(searched);
+    /** The filters of {@code query}. */
+    static LogSearchSql select(LogQuery query) {
+        LogSearchSql sql = new LogSearchSql();
         sql.filter(query);
         return sql;
     }
@@ -41,8 +34,7 @@ final class LogSearchSql {
      * granules a search picked. Left a choice, SQLite would walk an index of the whole store and test each row.
      */
     static LogSearchSql within(LogQuery query, List<IdRange> ranges) {
-        LogSearchSql sql = new LogSearchSql(
-                new IdRange(ranges.get(0).first(), ranges.get(ranges.size() - 1).last()));
+        LogSearchSql sql = new LogSearchSql();
         sql.readById = true;
         StringJoiner any = new StringJoiner(" OR ", "(", ")");
         for (IdRange range : ranges) {
@@ -57,7 +49,7 @@ final class LogSearchSql {
 
     /** The service and severity filters of {@code query} over the counts of minutes {@code first..end} (excluded). */
     static LogSearchSql minutes(LogQuery query, long first, long end) {
-        LogSearchSql sql = new LogSearchSql(IdRange.ALL);
+        LogSearchSql sql = new LogSearchSql();
         sql.add("minute >= ?", first);
         sql.add("minute < ?", end);
         sql.kinds(query);
@@ -131,8 +123,8 @@ final class LogSearchSql {
     }
 
     /**
-     * When words must match or the ids are given, those ids are the logs to read: left a choice, SQLite would walk a
-     * service's or a severity's whole index and test each row against them.
+     * When the ids are given, those are the logs to read: left a choice, SQLite would walk a service's or a severity's
+     * whole index and test each row against them.
      */
     private String table() {
         return readById ? "logs NOT INDEXED" : "logs";
@@ -148,10 +140,6 @@ final class LogSearchSql {
         range("received_at", q.receivedFrom() == null ? null : Timestamps.toMicros(q.receivedFrom()), ">=");
         range("received_at", q.receivedTo() == null ? null : Timestamps.toMicros(q.receivedTo()), "<=");
         kinds(q);
-        SearchText text = q.text() == null ? null : SearchText.parse(q.text());
-        if (text != null) {
-            fullText(text);
-        }
         if (q.requestId() != null) {
             add("request_id = ?", q.requestId());
         }
@@ -169,6 +157,10 @@ final class LogSearchSql {
                     Timestamps.toMicros(q.after().timestamp()),
                     q.after().id());
         }
+        // Last, so SQLite asks it only of the logs every other filter let through.
+        if (q.text() != null && !MessageMatcher.of(q.text()).matchesEverything()) {
+            add(MatchFunction.NAME + "(message, ?)", q.text());
+        }
     }
 
     private void kinds(LogQuery q) {
@@ -177,23 +169,6 @@ final class LogSearchSql {
         }
         if (q.severities() != null) {
             in("severity", q.severities().stream().map(Severity::ordinal).toList());
-        }
-    }
-
-    private void fullText(SearchText text) {
-        String matches = "(SELECT rowid FROM logs_fts WHERE logs_fts MATCH ? AND rowid BETWEEN ? AND ?)";
-        if (text.match() != null) {
-            readById = true;
-            add("id IN " + matches, text.match(), searched.first(), searched.last());
-        }
-        if (text.excluded() != null) {
-            add("id NOT IN " + matches, text.excluded(), searched.first(), searched.last());
-        }
-        for (String substring : text.substrings()) {
-            add("message LIKE ? ESCAPE '\\'", "%" + escapeLike(substring) + "%");
-        }
-        for (String substring : text.absentSubstrings()) {
-            add("message NOT LIKE ? ESCAPE '\\'", "%" + escapeLike(substring) + "%");
         }
     }
 
@@ -215,10 +190,6 @@ final class LogSearchSql {
     private void add(String condition, Object... values) {
         where.add(condition);
         params.addAll(List.of(values));
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** {@code a.b} becomes {@code $."a"."b"}: each part quoted, so keys with odd characters stay keys. */

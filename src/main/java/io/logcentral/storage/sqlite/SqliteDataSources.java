@@ -6,6 +6,7 @@ import io.logcentral.storage.StoreKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -13,12 +14,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * Three pools on the same SQLite file. The log writer's single connection belongs to the group commit alone: SQLite
  * allows one writer at a time, so log writes queue in the application instead of failing on SQLITE_BUSY. A small pool
- * of readers serves queries; in WAL mode they never wait for the writer. The domain (JPA: LoggerBot users now, rules,
+ * of readers serves queries; in WAL mode they never wait for the writer. Each reader knows the search's match function
+ * ({@link MatchFunction}). The domain (JPA: LoggerBot users now, rules,
  * tokens and the outbox next) and Flyway get a pool of their own, so a flood of credential checks never queues for the
  * connection the group commit needs; their short writes meet the writer only at SQLite's lock, within the busy timeout.
  */
@@ -72,11 +75,16 @@ class SqliteDataSources {
 
     @Bean(name = READER, defaultCandidate = false)
     HikariDataSource logReaderPool(StorageProperties properties) {
+        SQLiteDataSource sqlite = new SQLiteDataSource(baseConfig(properties)) {
+            @Override
+            public SQLiteConnection getConnection(String username, String password) throws SQLException {
+                SQLiteConnection connection = super.getConnection(username, password);
+                MatchFunction.register(connection);
+                return connection;
+            }
+        };
         HikariDataSource pool = pool(
-                "logcentral-reader",
-                baseConfig(properties),
-                properties,
-                properties.storage().readPoolSize());
+                "logcentral-reader", sqlite, properties, properties.storage().readPoolSize());
         pool.setConnectionInitSql("PRAGMA query_only = true");
         return pool;
     }
@@ -95,13 +103,16 @@ class SqliteDataSources {
     }
 
     private static HikariDataSource pool(String name, SQLiteConfig config, StorageProperties properties, int size) {
+        return pool(name, new SQLiteDataSource(config), properties, size);
+    }
+
+    private static HikariDataSource pool(String name, SQLiteDataSource sqlite, StorageProperties properties, int size) {
         try {
             Files.createDirectories(properties.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + properties.dataDir(), e);
         }
         StoreSpace.prepare(properties.databaseFile(), properties.storage().convertOnStart());
-        SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + properties.databaseFile().toAbsolutePath());
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName(name);

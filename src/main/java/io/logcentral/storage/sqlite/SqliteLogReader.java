@@ -3,7 +3,6 @@ package io.logcentral.storage.sqlite;
 import io.logcentral.storage.LogQuery;
 import io.logcentral.storage.LogReader;
 import io.logcentral.storage.MinuteSplit;
-import io.logcentral.storage.SearchText;
 import io.logcentral.storage.Severity;
 import io.logcentral.storage.StoredLog;
 import io.logcentral.storage.Timestamps;
@@ -23,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads logs on the reader pool. A read is one statement in autocommit, which SQLite runs on one consistent snapshot,
- * or, for a full-text search or counts that mix per-minute counts with logs, several statements in one read
+ * or, for a search through the block filters or counts that mix per-minute counts with logs, several statements in one read
  * transaction on the readers' own transaction manager
  * (the application's JPA transaction manager would hand out the writer's connection).
  */
@@ -50,16 +49,11 @@ public class SqliteLogReader implements LogReader {
 
     @Override
     public List<StoredLog> find(LogQuery query) {
-        SearchText text = query.text() == null ? null : SearchText.parse(query.text());
-        if (TextSearch.answers(query, text)) {
+        if (TextSearch.answers(query)) {
             // One snapshot, so the blocks and filters it reads fit the logs it reads.
             return snapshot.execute(status -> textSearch.find(query));
         }
-        return read(query, () -> page(query, searched(query)));
-    }
-
-    private List<StoredLog> page(LogQuery query, IdRange searched) {
-        LogSearchSql sql = LogSearchSql.select(query, searched);
+        LogSearchSql sql = LogSearchSql.select(query);
         return jdbc.sql(sql.text(query))
                 .params(sql.params(query))
                 .query(SqliteLogReader::map)
@@ -68,13 +62,11 @@ public class SqliteLogReader implements LogReader {
 
     @Override
     public List<StoredLog> findAfterId(LogQuery query, long id, int limit) {
-        return read(query, () -> {
-            LogSearchSql sql = LogSearchSql.select(query, searched(query).from(id + 1));
-            return jdbc.sql(sql.afterIdText())
-                    .params(sql.afterIdParams(id, limit))
-                    .query(SqliteLogReader::map)
-                    .list();
-        });
+        LogSearchSql sql = LogSearchSql.select(query);
+        return jdbc.sql(sql.afterIdText())
+                .params(sql.afterIdParams(id, limit))
+                .query(SqliteLogReader::map)
+                .list();
     }
 
     @Override
@@ -105,12 +97,12 @@ public class SqliteLogReader implements LogReader {
                             .query((rs, row) -> bucketCount(rs, byService))
                             .list();
                 },
-                logs -> read(logs, () -> countLogs(logs, originMicros, widthMicros, byService)),
+                logs -> countLogs(logs, originMicros, widthMicros, byService),
                 this::inSnapshot);
     }
 
     private List<BucketCount> countLogs(LogQuery query, long originMicros, long widthMicros, boolean byService) {
-        LogSearchSql sql = LogSearchSql.select(query, searched(query));
+        LogSearchSql sql = LogSearchSql.select(query);
         return jdbc.sql(sql.countsText(byService))
                 .params(sql.countsParams(originMicros, widthMicros))
                 .query((rs, row) -> bucketCount(rs, byService))
@@ -136,13 +128,13 @@ public class SqliteLogReader implements LogReader {
                             .query(SqliteLogReader::serviceCount)
                             .list();
                 },
-                logs -> read(logs, () -> countServices(logs, max)),
+                logs -> countServices(logs, max),
                 this::inSnapshot);
         return ServiceCount.merged(counts, max);
     }
 
     private List<ServiceCount> countServices(LogQuery query, int max) {
-        LogSearchSql sql = LogSearchSql.select(query, searched(query));
+        LogSearchSql sql = LogSearchSql.select(query);
         return jdbc.sql(sql.servicesText())
                 .params(sql.servicesParams(max + 1))
                 .query(SqliteLogReader::serviceCount)
@@ -151,18 +143,6 @@ public class SqliteLogReader implements LogReader {
 
     private static ServiceCount serviceCount(ResultSet rs, int row) throws SQLException {
         return new ServiceCount(rs.getString("service"), rs.getLong("n"), Timestamps.fromMicros(rs.getLong("last_ts")));
-    }
-
-    /** The ids the full-text index need be asked about: those of the blocks that overlap the query's time range. */
-    private IdRange searched(LogQuery query) {
-        return query.text() == null
-                ? IdRange.ALL
-                : LogBlocks.span(jdbc, TextSearch.fromTs(query), TextSearch.toTs(query));
-    }
-
-    /** Runs the reads of a full-text search on one snapshot, so the id ranges it computes fit the logs it reads. */
-    private <T> T read(LogQuery query, Supplier<T> reads) {
-        return query.text() == null ? reads.get() : inSnapshot(reads);
     }
 
     private <T> T inSnapshot(Supplier<T> reads) {

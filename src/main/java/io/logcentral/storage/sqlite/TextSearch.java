@@ -1,7 +1,6 @@
 package io.logcentral.storage.sqlite;
 
 import io.logcentral.storage.LogQuery;
-import io.logcentral.storage.SearchText;
 import io.logcentral.storage.StoredLog;
 import io.logcentral.storage.Timestamps;
 import java.util.ArrayList;
@@ -12,10 +11,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A page of full-text matches, or of lookups by request id, trace id or attribute, in (timestamp, id) order without
- * sorting every match. FTS5 yields its matches cheaply for a range of ids, and the block filters ({@link BlockFilters})
- * name the granules of ids that may hold a looked-up value; sorting all matches by time costs about 100 ms at 5
- * million logs. So the search reads the matches of a few blocks of ids at a time, the blocks that may hold the newest
+ * A page of searches by word, request id, trace id or attribute, in (timestamp, id) order without reading or sorting
+ * every match. The block filters ({@link BlockFilters}) name the granules of ids that may hold every value asked for,
+ * and each log read there is checked against the whole query ({@link MatchFunction} for the words); sorting all
+ * matches by time costs about 100 ms at 5 million logs. So the search reads the matches of a few blocks of ids at a time, the blocks that may hold the newest
  * logs first (oldest for ascending order), twice as many blocks each round, and stops once no block left can hold a
  * log that would make the page. Logs mostly arrive in time order, so a common word is answered from the newest block
  * or two, and a rare word or an id in a dozen rounds of cheap index lookups.
@@ -76,10 +75,9 @@ final class TextSearch {
         return List.copyOf(found.subList((int) Math.min(query.offset(), found.size()), found.size()));
     }
 
-    /** Whether a query is one this search answers: words that must match, or values the block filters know. */
-    static boolean answers(LogQuery query, SearchText text) {
-        return (text != null && text.match() != null)
-                || !BlockFilters.probes(query).isEmpty();
+    /** Whether a query is one this search answers: it asks for values the block filters know. */
+    static boolean answers(LogQuery query) {
+        return !BlockFilters.probes(query).isEmpty();
     }
 
     /** Whether every log of this block, and so of every block after it, sorts after the last one found. */

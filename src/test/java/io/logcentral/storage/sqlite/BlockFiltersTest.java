@@ -3,6 +3,8 @@ package io.logcentral.storage.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.storage.LogQuery;
+import io.logcentral.storage.MessageMatcher;
+import io.logcentral.storage.Words;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,7 @@ class BlockFiltersTest {
                 String json = JSON.writeValueAsString(attributes);
                 long id = random.nextInt(1 << LogBlocks.BITS);
                 BlockFilters.Builder filters = new BlockFilters.Builder();
-                filters.add(id, null, null, json);
+                filters.add(id, null, null, null, json);
                 List<String> paths = new ArrayList<>();
                 paths(attributes, "", paths);
                 for (String path : paths) {
@@ -66,7 +69,7 @@ class BlockFiltersTest {
     void aValueNotAddedIsRarelyInTheFilter() {
         BlockFilters.Builder filters = new BlockFilters.Builder();
         for (int id = 0; id < 4096; id++) {
-            filters.add(id, "req-" + id, "trace-" + id, "{\"user_id\":\"user" + id + "\",\"n\":" + id + "}");
+            filters.add(id, null, "req-" + id, "trace-" + id, "{\"user_id\":\"user" + id + "\",\"n\":" + id + "}");
         }
         int granulesHit = 0;
         for (int i = 0; i < 1000; i++) {
@@ -78,6 +81,108 @@ class BlockFiltersTest {
         }
         // 1000 lookups of 2 values over 16 granules of 1,024 values each: a few percent at most.
         assertThat(granulesHit).isLessThan(1000 * 2 * 16 / 50);
+    }
+
+    @Test
+    void everyWordPhraseAndPrefixAMessageMatchesIsInTheFilterOfItsGranule() {
+        for (int i = 0; i < 2000; i++) {
+            String message = message();
+            long id = random.nextInt(1 << LogBlocks.BITS);
+            BlockFilters.Builder filters = new BlockFilters.Builder();
+            filters.add(id, message, null, null, null);
+            List<String> words = Words.of(message);
+            if (words.isEmpty()) {
+                continue;
+            }
+            int from = random.nextInt(words.size());
+            int to = from + 1 + random.nextInt(Math.min(3, words.size() - from));
+            String phrase = String.join(" ", words.subList(from, to));
+            String last = words.get(to - 1);
+            String prefixed = "\"" + String.join(" ", words.subList(from, to - 1)) + " "
+                    + last.substring(0, 1 + random.nextInt(last.length())) + "\"*";
+            String word = words.get(from);
+            // Uppercase where it folds back to the word (not ß, which becomes SS).
+            String shouted = Words.of(word.toUpperCase(Locale.ROOT)).equals(List.of(word))
+                    ? word.toUpperCase(Locale.ROOT)
+                    : word;
+            for (String q : List.of(shouted, "\"" + phrase + "\"", prefixed)) {
+                assertThat(MessageMatcher.of(q).matches(message))
+                        .as("seed %d: %s matches %s", seed, q, message)
+                        .isTrue();
+                int granule = (int) (id >> BlockFilters.GRANULE_BITS);
+                for (List<BlockFilters.Probe> condition : BlockFilters.probes(text(q))) {
+                    assertThat(condition.stream()
+                                    .anyMatch(
+                                            probe -> (BlockFilters.granules(filters.row(probe.segment()), probe.mask())
+                                                            & (1 << granule))
+                                                    != 0))
+                            .as("seed %d: q=%s in %s", seed, q, message)
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWordThatIsNowhereIsRarelyInTheFiltersOfABlockOfVariedMessages() {
+        BlockFilters.Builder filters = new BlockFilters.Builder();
+        for (int id = 0; id < 4096; id++) {
+            filters.add(id, message() + " order " + id + " took " + random.nextInt(100_000) + "ms", null, null, null);
+        }
+        int granulesHit = 0;
+        for (int i = 0; i < 1000; i++) {
+            for (List<BlockFilters.Probe> condition : BlockFilters.probes(text("absent" + i))) {
+                for (BlockFilters.Probe probe : condition) {
+                    granulesHit += Integer.bitCount(BlockFilters.granules(filters.row(probe.segment()), probe.mask()));
+                }
+            }
+        }
+        // About 1,100 distinct words and prefixes a granule: under 2 % of granules may say "maybe".
+        assertThat(granulesHit).isLessThan(1000 * 16 / 50);
+    }
+
+    @Test
+    void aPrefixShorterThanThreeCharactersAndExcludedWordsAskTheFiltersNothing() {
+        assertThat(BlockFilters.probes(text("ab* -timeout \"->\""))).isEmpty();
+        assertThat(BlockFilters.probes(text("abc* timeout"))).hasSize(2);
+    }
+
+    /** Words of a small vocabulary, numbers, unicode and punctuation, as log lines hold them. */
+    private String message() {
+        String[] vocabulary = {
+            "GET",
+            "/api/orders",
+            "timeout",
+            "Café",
+            "naïve",
+            "user=alice",
+            "ß",
+            "ДБ",
+            "東京",
+            "x-request-id:",
+            "->",
+            "50%",
+            "retry",
+            "Connection",
+            "reset",
+            "by",
+            "peer",
+            "ÉCHEC",
+            "db-1"
+        };
+        StringBuilder message = new StringBuilder();
+        for (int i = 0, n = 1 + random.nextInt(12); i < n; i++) {
+            message.append(
+                    random.nextInt(5) == 0
+                            ? Integer.toString(random.nextInt(100_000))
+                            : vocabulary[random.nextInt(vocabulary.length)]);
+            message.append(random.nextInt(4) == 0 ? ", " : " ");
+        }
+        return message.toString();
+    }
+
+    private static LogQuery text(String q) {
+        return new LogQuery(null, null, null, null, null, null, q, null, null, Map.of(), null, false, 100, 0);
     }
 
     private Map<String, Object> object(int depth) {
