@@ -19,7 +19,7 @@ final class MigrateTables {
     /**
      * The tables besides the logs, copied whole with their ids. Idempotency keys too: the logs keep their ids, so a
      * client retrying across the move still gets its first answer instead of storing its logs twice. Not moved:
-     * SQLite's own indexes (the FTS5 words, the blocks' time ranges and filters), which PostgreSQL keeps in its
+     * SQLite's own indexes (the blocks' time ranges and their filters of words and values), which PostgreSQL keeps in its
      * indexes, and the counts per minute, which are counted again from the logs as they go in.
      */
     static final List<Table> ALL = List.of(

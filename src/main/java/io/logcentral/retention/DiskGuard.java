@@ -104,7 +104,7 @@ public class DiskGuard implements Maintenance {
     /**
      * In transactions of a retention step each, for at most as long as the writer spent on commits since the last check,
      * so that deleting never takes more than half the writer from ingest (a deleted log frees less than a new one takes
-     * until FTS5 merges its index, so at full speed deleting needs that much). The first transaction always runs.
+     * until its page empties enough, so at full speed deleting needs that much). The first transaction always runs.
      */
     private int delete(long wanted) {
         long start = System.nanoTime();

@@ -22,7 +22,7 @@ record SpacePlan(
 
     /** Deletes below this many logs cost more in fixed work than they give. */
     static final long LEAST_LOGS = 100;
-    /** A deleted log frees at least this much once FTS5 merges its index; until the store shows more, assume little. */
+    /** A deleted log frees at least this much (its page must empty enough first); until the store shows more, assume little. */
     static final long LEAST_BYTES_PER_LOG = 64;
     /** Room of its own the store needs, below the reserve, to go on taking logs without touching the disk. */
     static final long LEAST_CUSHION = 1 << 20;
