@@ -339,6 +339,7 @@ class LookupsMatchScanTest {
             }
             pages++;
         }
+        countsMatch(lookup, expected.size());
         String context = "seed " + seed + ", GET /logs?" + lookup.parameters() + ", " + pages + " pages";
         if (path == null) {
             assertThat(found).as(context).isEqualTo(expected);
@@ -346,6 +347,34 @@ class LookupsMatchScanTest {
             assertThat(found).as(context).isEqualTo(expected.subList(0, Math.min(found.size(), expected.size())));
             assertThat(found).as(context).hasSize(MAX_PAGES * lookup.pageSize());
         }
+    }
+
+    /** {@code /logs/stats} with the lookup's filters counts the logs it finds: counts read the same filters. */
+    private void countsMatch(Lookup lookup, long expected) {
+        List<String> parameters = new ArrayList<>();
+        for (String parameter : lookup.parameters().split("&")) {
+            if (!parameter.startsWith("limit=") && !parameter.startsWith("order=")) {
+                parameters.add(parameter);
+            }
+        }
+        if (parameters.stream().noneMatch(p -> p.startsWith("timestamp_start="))) {
+            parameters.add("timestamp_start="
+                    + encode(iso(sent.stream().mapToLong(Sent::ts).min().orElseThrow())));
+        }
+        if (parameters.stream().noneMatch(p -> p.startsWith("timestamp_end="))) {
+            parameters.add("timestamp_end="
+                    + encode(iso(sent.stream().mapToLong(Sent::ts).max().orElseThrow())));
+        }
+        String path = "/logs/stats?interval=1d&" + String.join("&", parameters);
+        Api.Reply reply = api.get(path).token(TestTokens.ADMIN).send();
+        assertThat(reply.status())
+                .as("seed " + seed + ", GET " + path + ": " + reply)
+                .isEqualTo(200);
+        long counted = 0;
+        for (JsonNode bucket : reply.json().get("buckets")) {
+            counted += bucket.get("total").asLong();
+        }
+        assertThat(counted).as("seed " + seed + ", GET " + path).isEqualTo(expected);
     }
 
     private static boolean containsRun(List<String> words, List<String> run) {

@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -102,11 +104,31 @@ public class SqliteLogReader implements LogReader {
     }
 
     private List<BucketCount> countLogs(LogQuery query, long originMicros, long widthMicros, boolean byService) {
-        LogSearchSql sql = LogSearchSql.select(query);
-        return jdbc.sql(sql.countsText(byService))
-                .params(sql.countsParams(originMicros, widthMicros))
-                .query((rs, row) -> bucketCount(rs, byService))
-                .list();
+        return inCandidates(
+                query,
+                (sql, part) -> jdbc.sql(sql.countsText(byService))
+                        .params(sql.countsParams(originMicros, widthMicros))
+                        .query((rs, row) -> bucketCount(rs, byService))
+                        .list());
+    }
+
+    /**
+     * Counts over the logs the block filters leave for {@code query}, a part of the ranges at a time (the parts' counts
+     * add up; {@code count} is told when it counts a part), or over all its logs when the filters cannot narrow it.
+     */
+    private <T> List<T> inCandidates(LogQuery query, BiFunction<LogSearchSql, Boolean, List<T>> count) {
+        if (!TextSearch.answers(query)) {
+            return count.apply(LogSearchSql.select(query), false);
+        }
+        return inSnapshot(() -> {
+            List<IdRange> ranges = TextSearch.candidateRanges(jdbc, query);
+            List<T> counts = new ArrayList<>();
+            for (int i = 0; i < ranges.size(); i += TextSearch.RANGES_PER_READ) {
+                List<IdRange> part = ranges.subList(i, Math.min(ranges.size(), i + TextSearch.RANGES_PER_READ));
+                counts.addAll(count.apply(LogSearchSql.within(query, part), ranges.size() > part.size()));
+            }
+            return counts;
+        });
     }
 
     private static BucketCount bucketCount(ResultSet rs, boolean byService) throws SQLException {
@@ -134,11 +156,13 @@ public class SqliteLogReader implements LogReader {
     }
 
     private List<ServiceCount> countServices(LogQuery query, int max) {
-        LogSearchSql sql = LogSearchSql.select(query);
-        return jdbc.sql(sql.servicesText())
-                .params(sql.servicesParams(max + 1))
-                .query(SqliteLogReader::serviceCount)
-                .list();
+        // The top services of a part need not be the top ones of all: each part counts every service.
+        return inCandidates(
+                query,
+                (sql, part) -> jdbc.sql(sql.servicesText())
+                        .params(sql.servicesParams(part ? Integer.MAX_VALUE : max + 1))
+                        .query(SqliteLogReader::serviceCount)
+                        .list());
     }
 
     private static ServiceCount serviceCount(ResultSet rs, int row) throws SQLException {

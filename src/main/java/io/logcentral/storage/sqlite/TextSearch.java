@@ -27,7 +27,7 @@ final class TextSearch {
     private static final int MAX_BLOCKS_PER_ROUND = 512;
 
     /** Id ranges one statement reads at most: SQLite plans each as a range of its own. */
-    private static final int RANGES_PER_READ = 100;
+    static final int RANGES_PER_READ = 100;
 
     private final JdbcClient jdbc;
     private final RowMapper<StoredLog> mapper;
@@ -73,6 +73,22 @@ final class TextSearch {
             round = Math.min(round * 2, MAX_BLOCKS_PER_ROUND);
         }
         return List.copyOf(found.subList((int) Math.min(query.offset(), found.size()), found.size()));
+    }
+
+    /**
+     * The id ranges that may hold a log matching {@code query}, for counting: the granules its filters pick in the
+     * blocks of its time range, and whole blocks that have no filters yet. Null when the filters cannot narrow it.
+     */
+    static List<IdRange> candidateRanges(JdbcClient jdbc, LogQuery query) {
+        List<List<BlockFilters.Probe>> probes = BlockFilters.probes(query);
+        if (probes.isEmpty()) {
+            return null;
+        }
+        Map<Long, Integer> granules = BlockFilters.candidates(jdbc, probes);
+        List<LogBlocks.Block> blocks = LogBlocks.overlapping(jdbc, fromTs(query), toTs(query), true).stream()
+                .filter(block -> granules.getOrDefault(block.number(), BlockFilters.ALL_GRANULES) != 0)
+                .toList();
+        return LogBlocks.ranges(blocks, granules);
     }
 
     /** Whether a query is one this search answers: it asks for values the block filters know. */
