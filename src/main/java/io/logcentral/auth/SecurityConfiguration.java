@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -49,6 +50,9 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                // Nothing here calls the servlet API's own user methods; its request wrapper was one more layer that
+                // every attribute and header read of the request went through.
+                .servletApi(servletApi -> servletApi.disable())
                 .headers(headers -> {
                     headers.defaultsDisabled();
                     SECURITY_HEADERS.forEach(headers::addHeaderWriter);
@@ -66,6 +70,16 @@ class SecurityConfiguration {
                     requests.anyRequest().access(AccessRules.INSTANCE);
                 });
         return http.build();
+    }
+
+    /**
+     * No Micrometer observation per security filter, authentication and authorization: on one log per request they
+     * were the largest cost of the request that was not parsing or storing (JFR, 32 connections: 14 % of CPU samples on
+     * JDK 25, 23 % on JDK 17). {@code http.server.requests} still times every request.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.logcentral.auth;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A request that presented a known token (or none, where anonymous access is on); its authorities are its scopes. */
 final class TokenAuthentication extends AbstractAuthenticationToken {
@@ -9,9 +8,7 @@ final class TokenAuthentication extends AbstractAuthenticationToken {
     private final TokenPrincipal principal;
 
     TokenAuthentication(TokenPrincipal principal) {
-        super(principal.scopes().stream()
-                .map(scope -> new SimpleGrantedAuthority(scope.authority()))
-                .toList());
+        super(principal.scopes().stream().map(Scope::grantedAuthority).toList());
         this.principal = principal;
         setAuthenticated(true);
     }

@@ -14,6 +14,8 @@ import java.util.HexFormat;
 final class TokenHash {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Cloned for each hash: looking SHA-256 up among the providers cost more than hashing a token with it. */
+    private static final MessageDigest SHA_256 = sha256();
 
     private TokenHash() {}
 
@@ -25,8 +27,18 @@ final class TokenHash {
     }
 
     static byte[] of(String token) {
+        MessageDigest digest;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = sha256();
+        }
+        return digest.digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

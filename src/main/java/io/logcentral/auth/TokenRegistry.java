@@ -3,7 +3,9 @@ package io.logcentral.auth;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -23,6 +25,9 @@ class TokenRegistry {
     record StaticEntry(byte[] hash, TokenPrincipal principal, TokenLimits limits) {}
 
     private final List<StaticEntry> entries = new ArrayList<>();
+    /** By name: the rate limiter asks for a token's limits on every request. */
+    private final Map<String, TokenLimits> staticLimits;
+
     private final ManagedTokenCache managed;
 
     TokenRegistry(AuthProperties properties, AdminTokenBootstrap bootstrap, ManagedTokenCache managed) {
@@ -33,6 +38,9 @@ class TokenRegistry {
                     .adminTokenHash()
                     .ifPresent(hash -> entries.add(new StaticEntry(hash, bootstrap.principal(), TokenLimits.NONE)));
         }
+        Map<String, TokenLimits> limits = new HashMap<>();
+        entries.forEach(entry -> limits.putIfAbsent(entry.principal().name(), entry.limits()));
+        staticLimits = Map.copyOf(limits);
         log.info(
                 "Accepting {} static token(s) and {} managed token(s)",
                 entries.size(),
@@ -61,11 +69,8 @@ class TokenRegistry {
 
     /** The limits a token set for itself (static or managed); empty for a name no token has. */
     Optional<TokenLimits> limitsOf(String name) {
-        return entries.stream()
-                .filter(entry -> entry.principal().name().equals(name))
-                .findFirst()
-                .map(StaticEntry::limits)
-                .or(() -> managed.limitsOf(name));
+        TokenLimits own = staticLimits.get(name);
+        return own != null ? Optional.of(own) : managed.limitsOf(name);
     }
 
     private void addStatic(String name, AuthProperties.StaticToken token) {

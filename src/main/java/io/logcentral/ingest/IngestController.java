@@ -5,18 +5,21 @@ import io.logcentral.textformat.TextFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+import java.util.StringJoiner;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** {@code POST /logs}: one log, a batch, NDJSON or text lines. */
 @RestController
 class IngestController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final IngestService ingest;
     private final IngestGate gate;
@@ -33,10 +36,9 @@ class IngestController {
      */
     @PostMapping("/logs")
     ResponseEntity<IngestResponse> ingest(
-            HttpServletRequest request,
-            @AuthenticationPrincipal TokenPrincipal principal,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            HttpServletRequest request, @AuthenticationPrincipal TokenPrincipal principal) {
         TextFormat format = format(queryParameter(request, "format"));
+        String idempotencyKey = idempotencyKey(request);
         IngestAnswer answer = gate.withBody(
                 request,
                 body -> ingest.ingest(
@@ -53,6 +55,24 @@ class IngestController {
             response.header("Idempotent-Replayed", "true");
         }
         return response.body(answer.body());
+    }
+
+    /**
+     * Read here rather than by {@code @RequestHeader}, whose resolver cost 2 % of a one-log request; several headers
+     * join with commas as that resolver joined them.
+     */
+    private static String idempotencyKey(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders(IDEMPOTENCY_KEY);
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return first;
+        }
+        StringJoiner all = new StringJoiner(",").add(first);
+        values.asIterator().forEachRemaining(all::add);
+        return all.toString();
     }
 
     /** Checked before the body is read: a mistake in the URL costs no upload. */

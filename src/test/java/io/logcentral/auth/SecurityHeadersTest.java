@@ -49,6 +49,20 @@ class SecurityHeadersTest {
         });
     }
 
+    /** The security filters are not observed (they cost more than parsing a log); requests still are, as a whole. */
+    @Test
+    void securityFiltersLeaveNoMetricsButRequestsAreStillTimed() {
+        api.post("/logs", "{\"service\":\"observed\",\"message\":\"m\"}")
+                .json()
+                .token(TestTokens.WRITER)
+                .send();
+
+        String metrics =
+                api.get("/actuator/prometheus").token(TestTokens.READER).send().body();
+
+        assertThat(metrics).contains("http_server_requests_seconds_count").doesNotContain("spring_security_");
+    }
+
     @Test
     void webPageKeepsItsOwnContentSecurityPolicy() {
         Api.Reply page = api.get("/").header("Accept", "text/html").send();

@@ -65,6 +65,23 @@ class IdempotencyApiTest {
     }
 
     @Test
+    void keySentInTwoHeadersIsTheirValuesJoinedByACommaAsSpringJoinedThem() {
+        String key = UUID.randomUUID().toString();
+
+        Api.Reply first = api.post("/logs", body)
+                .token(TestTokens.ADMIN)
+                .json()
+                .header("Idempotency-Key", key)
+                .header("Idempotency-Key", "second")
+                .send();
+        Api.Reply retry = send(TestTokens.ADMIN, key + ",second");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(storedCount()).isEqualTo(2);
+    }
+
+    @Test
     void sameKeyWithAnotherBodyIs422AndStoresNothing() {
         String key = UUID.randomUUID().toString();
         send(TestTokens.ADMIN, key);
