@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,16 +41,17 @@ public class SqliteLogWriter implements LogWriter {
 
     private static final String INSERT_LOG = "INSERT INTO logs (id, ts, received_at, service, severity, message,"
             + " request_id, trace_id, span_id, host, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** The blocks' time ranges and the counts per minute, for a batch of ids in one go. */
-    static final String TRACK_BLOCKS = "INSERT INTO log_blocks (block, min_ts, max_ts)"
-            + " SELECT id >> 12, MIN(ts), MAX(ts) FROM logs WHERE id BETWEEN ? AND ? GROUP BY id >> 12"
+    /**
+     * A block's time range, widened by a batch's logs in it; and a minute's count of one service and severity, added to
+     * by a batch. Summed up here from the batch in hand rather than with an INSERT .. SELECT that reads its rows again:
+     * the writer's thread is the store's bottleneck.
+     */
+    static final String TRACK_BLOCK = "INSERT INTO log_blocks (block, min_ts, max_ts) VALUES (?, ?, ?)"
             + " ON CONFLICT (block) DO UPDATE SET min_ts = MIN(min_ts, excluded.min_ts),"
             + " max_ts = MAX(max_ts, excluded.max_ts)";
 
-    static final String COUNT_MINUTES = "INSERT INTO log_counts (minute, service, severity, n, last_ts)"
-            + " SELECT " + LogCounts.MINUTE_OF_TS + ", service, severity, COUNT(*), MAX(ts)"
-            + " FROM logs WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3"
-            + " ON CONFLICT (minute, service, severity) DO UPDATE SET n = n + excluded.n,"
+    static final String COUNT_MINUTE = "INSERT INTO log_counts (minute, service, severity, n, last_ts)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (minute, service, severity) DO UPDATE SET n = n + excluded.n,"
             + " last_ts = MAX(last_ts, excluded.last_ts)";
     /** One row of a block's filters ({@link BlockFilters}); a block filled in twice gets the same rows. */
     static final String FILTER_ROW = "INSERT OR REPLACE INTO log_filters (segment, block, bits) VALUES (?, ?, ?)";
@@ -107,8 +110,8 @@ public class SqliteLogWriter implements LogWriter {
             long first = nextId(connection);
             insertLogs(connection, first, logs);
             filter(connection, first, done(values));
-            forRange(connection, TRACK_BLOCKS, first, first + logs.size() - 1);
-            forRange(connection, COUNT_MINUTES, first, first + logs.size() - 1);
+            trackBlocks(connection, first, logs);
+            countMinutes(connection, logs);
             for (PendingAnswer answer : answers) {
                 insertAnswer(connection, first, answer);
             }
@@ -384,11 +387,57 @@ public class SqliteLogWriter implements LogWriter {
         }
     }
 
-    private static void forRange(Connection connection, String sql, long firstId, long lastId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, firstId);
-            statement.setLong(2, lastId);
-            statement.executeUpdate();
+    private static void trackBlocks(Connection connection, long first, List<NewLog> logs) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(TRACK_BLOCK)) {
+            int start = 0;
+            while (start < logs.size()) {
+                long block = (first + start) >> LogBlocks.BITS;
+                int end = (int) Math.min(logs.size(), ((block + 1) << LogBlocks.BITS) - first);
+                long min = Long.MAX_VALUE;
+                long max = Long.MIN_VALUE;
+                for (NewLog log : logs.subList(start, end)) {
+                    long ts = Timestamps.toMicros(log.timestamp());
+                    min = Math.min(min, ts);
+                    max = Math.max(max, ts);
+                }
+                upsert.setLong(1, block);
+                upsert.setLong(2, min);
+                upsert.setLong(3, max);
+                upsert.addBatch();
+                start = end;
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /**
+     * One minute's logs of one service and severity. Spellings of a service that differ in case meet in the upsert, as
+     * {@code log_counts} compares services without case, and the first one stays, as it did with GROUP BY.
+     */
+    private record Minute(long minute, String service, int severity) {}
+
+    private static void countMinutes(Connection connection, List<NewLog> logs) throws SQLException {
+        Map<Minute, long[]> counts = new HashMap<>();
+        for (NewLog log : logs) {
+            long ts = Timestamps.toMicros(log.timestamp());
+            Minute key = new Minute(
+                    Math.floorDiv(ts, LogCounts.MINUTE),
+                    log.service(),
+                    log.severity().ordinal());
+            long[] count = counts.computeIfAbsent(key, minute -> new long[] {0, Long.MIN_VALUE});
+            count[0]++;
+            count[1] = Math.max(count[1], ts);
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(COUNT_MINUTE)) {
+            for (Map.Entry<Minute, long[]> count : counts.entrySet()) {
+                upsert.setLong(1, count.getKey().minute());
+                upsert.setString(2, count.getKey().service());
+                upsert.setInt(3, count.getKey().severity());
+                upsert.setLong(4, count.getValue()[0]);
+                upsert.setLong(5, count.getValue()[1]);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
         }
     }
 
