@@ -123,6 +123,15 @@ public final class MessageMatcher {
         return Words.of(text);
     }
 
+    /** Whether all this matcher asks for is words, each whole or a prefix, that must be there. */
+    public boolean onlySingleWords() {
+        return !required.isEmpty()
+                && required.stream().allMatch(phrase -> phrase.words().size() == 1)
+                && excluded.isEmpty()
+                && substrings.isEmpty()
+                && absentSubstrings.isEmpty();
+    }
+
     /** Whether this matcher asks for nothing, and so matches every message. */
     public boolean matchesEverything() {
         return required.isEmpty() && excluded.isEmpty() && substrings.isEmpty() && absentSubstrings.isEmpty();

@@ -16,6 +16,9 @@ final class LogSearchSql {
     static final String COLUMNS =
             "id, ts, received_at, service, severity, message, request_id, trace_id, span_id, host, attributes";
 
+    /** Whether the message is ASCII: as many characters as bytes (UTF-8). */
+    private static final String ASCII = "length(message) = length(CAST(message AS BLOB))";
+
     private final StringJoiner where = new StringJoiner(" AND ");
     private final List<Object> params = new ArrayList<>();
     private boolean readById;
@@ -163,19 +166,34 @@ final class LogSearchSql {
     }
 
     /**
-     * The search {@code text}, last, so SQLite asks it only of the logs every other filter let through. Before the
-     * match function, which costs a call into Java for each log, SQLite's own LIKE drops most logs that lack a required
-     * word: in ASCII text, which LIKE compares without case, a word is found as it is; other text may hold it with
-     * accents, so it always goes on to the function.
+     * The search {@code text}, last, so SQLite asks it only of the logs every other filter let through. The match
+     * function costs a call into Java for each log, so SQLite's own string functions do what they can first. In ASCII
+     * text the words are runs of {@code [a-z0-9]} once lowercased (SQLite's {@code lower} folds exactly ASCII): so a
+     * required word is found as it is, which LIKE tests without case, and a query of single words, each whole or a
+     * prefix, is answered by GLOB alone. Other text may hold a word with accents or in another script: it always goes
+     * to the function.
      */
     private void words(String text) {
         MessageMatcher matcher = MessageMatcher.of(text);
         if (matcher.matchesEverything()) {
             return;
         }
+        if (matcher.onlySingleWords()) {
+            StringJoiner globs = new StringJoiner(" AND ");
+            List<Object> values = new ArrayList<>();
+            for (MessageMatcher.Phrase phrase : matcher.required()) {
+                globs.add("(' ' || lower(message) || ' ') GLOB ?");
+                values.add("*[^a-z0-9]" + phrase.words().get(0) + (phrase.prefix() ? "*" : "[^a-z0-9]*"));
+            }
+            values.add(text);
+            add(
+                    "(CASE WHEN " + ASCII + " THEN " + globs + " ELSE " + MatchFunction.NAME + "(message, ?) END)",
+                    values.toArray());
+            return;
+        }
         for (MessageMatcher.Phrase phrase : matcher.required()) {
             for (String word : phrase.words()) {
-                add("(message LIKE ? OR length(message) <> length(CAST(message AS BLOB)))", "%" + word + "%");
+                add("(message LIKE ? OR NOT " + ASCII + ")", "%" + word + "%");
             }
         }
         add(MatchFunction.NAME + "(message, ?)", text);
