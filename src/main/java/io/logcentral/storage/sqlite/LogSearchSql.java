@@ -178,6 +178,11 @@ final class LogSearchSql {
         if (matcher.matchesEverything()) {
             return;
         }
+        for (MessageMatcher.Phrase phrase : matcher.required()) {
+            for (String word : phrase.words()) {
+                add("(message LIKE ? OR NOT " + ASCII + ")", "%" + word + "%");
+            }
+        }
         if (matcher.onlySingleWords()) {
             StringJoiner globs = new StringJoiner(" AND ");
             List<Object> values = new ArrayList<>();
@@ -190,11 +195,6 @@ final class LogSearchSql {
                     "(CASE WHEN " + ASCII + " THEN " + globs + " ELSE " + MatchFunction.NAME + "(message, ?) END)",
                     values.toArray());
             return;
-        }
-        for (MessageMatcher.Phrase phrase : matcher.required()) {
-            for (String word : phrase.words()) {
-                add("(message LIKE ? OR NOT " + ASCII + ")", "%" + word + "%");
-            }
         }
         add(MatchFunction.NAME + "(message, ?)", text);
     }
