@@ -11,7 +11,6 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +35,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * without HTTP or JSON (the gap to QueryBench's latency is what the server adds around the SQL). Nothing is copied:
  * the jar's own {@code SqliteLogReader} runs each read on the jar's own reader pool ({@code SqliteDataSources}), both
  * made by reflection, through a data source that records every statement the reader prepares and the values bound to
- * it. Each statement is then shown with its plan, as the sqlite3 shell draws it. A read of several statements (a
+ * it. Each statement is then shown with its plan, as the sqlite3 shell draws it, on a connection of the same pool. A read of several statements (a
  * text search reads blocks, then matches, round after round) shows each distinct statement once, with how often it ran
  * and the values of its first run.
  *
@@ -70,8 +69,9 @@ public class ExplainQueries {
             }
         }
         Recorder recorder = new Recorder();
+        // Plans on a connection of the same pool: it has the SQL functions the server registers on its connections.
         try (AutoCloseable pool = readerPool(db.getParent());
-                Connection plans = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                Connection plans = ((DataSource) pool).getConnection()) {
             LogReader reader = reader(recorder.wrap((DataSource) pool));
             new ExplainQueries(reader, recorder, plans).explainAll(rare, common);
         }
