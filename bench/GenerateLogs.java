@@ -1,11 +1,19 @@
+import io.logcentral.storage.LogWriter;
+import io.logcentral.storage.NewLog;
+import io.logcentral.storage.Severity;
+import io.logcentral.storage.StorageProperties;
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,13 +23,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Fills a logcentral store with realistic logs for the query benchmark (bench/query.sh), straight into the schema that
- * the server's Flyway migrations created, with the same statements as the server's writer (LogWriter): per batch of
- * 5,000 rows one JDBC batch of INSERTs, then INDEX_LOGS, TRACK_BLOCKS and (since V5) COUNT_MINUTES, then a commit.
- * Going through HTTP would take hours for 10 million logs; the rows are the same either way. When LogWriter changes,
- * change the statements here too.
+ * Fills a logcentral store with realistic logs for the query benchmarks (bench/query.sh, bench/tenmillion.sh),
+ * straight into the schema that the server's Flyway migrations created, through the server's own writer: the
+ * {@code SqliteLogWriter} and writer pool of the jar on the class path, made by reflection (both are package-private),
+ * whose {@code insert} is called with batches of 5,000 logs. So the store gets exactly the rows, filters, blocks and
+ * counts that the measured build writes, without HTTP, and no statement is copied here to go stale. The rate printed
+ * includes making up the logs on the same thread (a few percent of it).
  *
  * <p>Shape: timestamps spread evenly over the 7 days ending now, rising with the id, 1 % of them late (up to 1 h
  * older than their neighbours); skewed services and severities; messages from ~40 templates, each with one extra word
@@ -30,7 +40,8 @@ import java.util.Set;
  * <p>Also writes {@code <data dir>/querybench-words.txt}: the data's time range, services, and words whose exact
  * document counts are known (rare: under 100 logs; common: over 5 %), which bench/QueryBench.java picks from.
  *
- * <p>java -Xmx256m -cp sqlite-jdbc.jar bench/GenerateLogs.java <data dir> <count>
+ * <p>java -Xmx512m -cp "$(bench/jar-classpath.sh target/logcentral.jar <dir>)" bench/GenerateLogs.java <data dir>
+ * <count>
  */
 public class GenerateLogs {
 
@@ -42,22 +53,6 @@ public class GenerateLogs {
     /** Zipf exponent of the extra word: at 10 M logs the rarest words land in about 10 logs, the top one in 14 %. */
     static final double WORD_SKEW = 1.1;
     static final int USERS = 100_000;
-
-    static final String INSERT_LOG = "INSERT INTO logs (id, ts, received_at, service, severity, message,"
-            + " request_id, trace_id, span_id, host, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    // Copied from LogWriter: the search index, the blocks' time ranges and the counts per minute, a batch at a time.
-    static final String INDEX_LOGS =
-            "INSERT INTO logs_fts (rowid, message)" + " SELECT id, message FROM logs WHERE id BETWEEN ? AND ?";
-    static final String TRACK_BLOCKS = "INSERT INTO log_blocks (block, min_ts, max_ts)"
-            + " SELECT id >> 12, MIN(ts), MAX(ts) FROM logs WHERE id BETWEEN ? AND ? GROUP BY id >> 12"
-            + " ON CONFLICT (block) DO UPDATE SET min_ts = MIN(min_ts, excluded.min_ts),"
-            + " max_ts = MAX(max_ts, excluded.max_ts)";
-    // Since V5__log_counts.sql: the counts per minute, service and severity that stats and services read.
-    static final String COUNT_MINUTES = "INSERT INTO log_counts (minute, service, severity, n, last_ts)"
-            + " SELECT (ts - ((ts % 60000000) + 60000000) % 60000000) / 60000000, service, severity, COUNT(*), MAX(ts)"
-            + " FROM logs WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3"
-            + " ON CONFLICT (minute, service, severity) DO UPDATE SET n = n + excluded.n,"
-            + " last_ts = MAX(last_ts, excluded.last_ts)";
 
     // Shares in percent: one big service, a long tail (Zipf-like), as a real fleet looks.
     static final String[] SERVICES = {"api-gateway", "auth", "payments", "checkout", "search", "users", "orders",
@@ -170,115 +165,90 @@ public class GenerateLogs {
         long minTs = Long.MAX_VALUE;
         long maxTs = Long.MIN_VALUE;
 
-        boolean countMinutes;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            try (Statement s = c.createStatement()) {
-                // The pragmas of bench/RawJdbcCeiling.java, which are the server's (SqliteDataSources).
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=normal");
-                s.execute("PRAGMA busy_timeout=5000");
-                s.execute("PRAGMA temp_store=MEMORY");
-                s.execute("PRAGMA cache_size=-16000");
-                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM logs")) {
-                    if (rs.next() && rs.getLong(1) != 0) {
-                        throw new IllegalStateException(db + " already holds logs: generate into a fresh store");
-                    }
-                }
-                // Whatever tables the server's migrations made, the writer keeps: a store made by a jar from before
-                // V5 has no counts per minute, and its writer does not keep them.
-                try (ResultSet rs = s.executeQuery(
-                        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'log_counts'")) {
-                    countMinutes = rs.next() && rs.getLong(1) == 1;
-                }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM logs")) {
+            if (rs.next() && rs.getLong(1) != 0) {
+                throw new IllegalStateException(db + " already holds logs: generate into a fresh store");
             }
-            System.out.println("per batch: INSERT logs, INDEX_LOGS, TRACK_BLOCKS"
-                    + (countMinutes ? ", COUNT_MINUTES" : "") + " (as LogWriter)");
-            c.setAutoCommit(false);
-            StringBuilder message = new StringBuilder(160);
-            StringBuilder attributes = new StringBuilder(160);
-            long began = System.nanoTime();
-            long lastReport = began;
-            long lastReportId = 0;
-            try (PreparedStatement insert = c.prepareStatement(INSERT_LOG);
-                    PreparedStatement index = c.prepareStatement(INDEX_LOGS);
-                    PreparedStatement blocks = c.prepareStatement(TRACK_BLOCKS);
-                    PreparedStatement minutes = countMinutes ? c.prepareStatement(COUNT_MINUTES) : null) {
-                long id = 1;
-                while (id <= count) {
-                    long first = id;
-                    long last = Math.min(count, id + BATCH - 1);
-                    for (; id <= last; id++) {
-                        // Evenly spread and rising with the id, as logs committed in arrival order are.
-                        long arrived = start + (long) ((id - 1) * (double) SPAN_MICROS / count);
-                        long ts = arrived;
-                        if (random.nextInt(100) == 0) {
-                            // A late arrival: a client that buffered, retried, or has a slow clock.
-                            ts -= (long) (random.nextDouble() * HOUR_MICROS);
-                        }
-                        long receivedAt = arrived + 1000 + random.nextInt(20_000);
-                        int service = pick(serviceCdf, random);
-                        int severity = pick(severityCdf, random);
-                        List<Template> group = templates.get(severity);
-                        Template template = group.get(random.nextInt(group.size()));
-                        int word = pick(wordCdf, random);
-                        String user = "user" + random.nextInt(USERS);
-                        message.setLength(0);
-                        render(template, vocabulary[word], user, random, message);
-                        attributes.setLength(0);
-                        attributes(template, user, random, attributes);
-                        wordCounts[word]++;
-                        templateCounts[template.index()]++;
-                        serviceCounts[service]++;
-                        minTs = Math.min(minTs, ts);
-                        maxTs = Math.max(maxTs, ts);
-
-                        insert.setLong(1, id);
-                        insert.setLong(2, ts);
-                        insert.setLong(3, receivedAt);
-                        insert.setString(4, SERVICES[service]);
-                        insert.setInt(5, severity);
-                        insert.setString(6, message.toString());
-                        insert.setString(7, hex(random.nextLong()));
-                        insert.setString(8, hex(random.nextLong()) + hex(random.nextLong()));
-                        insert.setString(9, hex(random.nextLong()));
-                        insert.setString(10, HOSTS[random.nextInt(HOSTS.length)]);
-                        insert.setString(11, attributes.toString());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                    index.setLong(1, first);
-                    index.setLong(2, last);
-                    index.executeUpdate();
-                    blocks.setLong(1, first);
-                    blocks.setLong(2, last);
-                    blocks.executeUpdate();
-                    if (minutes != null) {
-                        minutes.setLong(1, first);
-                        minutes.setLong(2, last);
-                        minutes.executeUpdate();
-                    }
-                    c.commit();
-                    long now = System.nanoTime();
-                    if (now - lastReport > 10_000_000_000L || id > count) {
-                        System.out.printf(Locale.ROOT, "generated %,d of %,d: %,.0f rows/s (last %.0f s), %,.0f rows/s"
-                                        + " overall%n", last, count, (last - lastReportId) / ((now - lastReport) / 1e9),
-                                (now - lastReport) / 1e9, last / ((now - began) / 1e9));
-                        lastReport = now;
-                        lastReportId = last;
-                    }
-                }
-            }
-            double seconds = (System.nanoTime() - began) / 1e9;
-            c.setAutoCommit(true);
-            long stored;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM logs")) {
-                rs.next();
-                stored = rs.getLong(1);
-            }
-            System.out.printf(Locale.ROOT, "generation_rows_per_s %.0f%n", count / seconds);
-            System.out.printf(Locale.ROOT, "generation_seconds %.1f%n", seconds);
-            System.out.printf(Locale.ROOT, "logs_stored %d%n", stored);
         }
+        ServerWriter server = ServerWriter.open(dir);
+        System.out.println("writing through " + server.describe());
+        RecordMaker<NewLog> newLog = new RecordMaker<>(NewLog.class);
+        Severity[] severities = Severity.values();
+        StringBuilder message = new StringBuilder(160);
+        StringBuilder attributes = new StringBuilder(160);
+        long began = System.nanoTime();
+        long lastReport = began;
+        long lastReportId = 0;
+        List<NewLog> batch = new ArrayList<>(BATCH);
+        try (server) {
+            long id = 1;
+            while (id <= count) {
+                long last = Math.min(count, id + BATCH - 1);
+                batch.clear();
+                for (; id <= last; id++) {
+                    // Evenly spread and rising with the id, as logs committed in arrival order are.
+                    long arrived = start + (long) ((id - 1) * (double) SPAN_MICROS / count);
+                    long ts = arrived;
+                    if (random.nextInt(100) == 0) {
+                        // A late arrival: a client that buffered, retried, or has a slow clock.
+                        ts -= (long) (random.nextDouble() * HOUR_MICROS);
+                    }
+                    long receivedAt = arrived + 1000 + random.nextInt(20_000);
+                    int service = pick(serviceCdf, random);
+                    int severity = pick(severityCdf, random);
+                    List<Template> group = templates.get(severity);
+                    Template template = group.get(random.nextInt(group.size()));
+                    int word = pick(wordCdf, random);
+                    String user = "user" + random.nextInt(USERS);
+                    message.setLength(0);
+                    render(template, vocabulary[word], user, random, message);
+                    attributes.setLength(0);
+                    attributes(template, user, random, attributes);
+                    wordCounts[word]++;
+                    templateCounts[template.index()]++;
+                    serviceCounts[service]++;
+                    minTs = Math.min(minTs, ts);
+                    maxTs = Math.max(maxTs, ts);
+                    batch.add(newLog.make(Map.of(
+                            "timestamp", instant(ts),
+                            "receivedAt", instant(receivedAt),
+                            "service", SERVICES[service],
+                            "severity", severities[severity],
+                            "message", message.toString(),
+                            "requestId", hex(random.nextLong()),
+                            "traceId", hex(random.nextLong()) + hex(random.nextLong()),
+                            "spanId", hex(random.nextLong()),
+                            "host", HOSTS[random.nextInt(HOSTS.length)],
+                            "attributesJson", attributes.toString())));
+                }
+                long first = server.writer().insert(batch, List.of());
+                if (first != last - batch.size() + 1) {
+                    throw new IllegalStateException("the writer gave ids from " + first + ", expected "
+                            + (last - batch.size() + 1) + ": the store was not empty");
+                }
+                long now = System.nanoTime();
+                if (now - lastReport > 10_000_000_000L || id > count) {
+                    System.out.printf(Locale.ROOT, "generated %,d of %,d: %,.0f rows/s (last %.0f s), %,.0f rows/s"
+                                    + " overall%n", last, count, (last - lastReportId) / ((now - lastReport) / 1e9),
+                            (now - lastReport) / 1e9, last / ((now - began) / 1e9));
+                    lastReport = now;
+                    lastReportId = last;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        long stored;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM logs")) {
+            rs.next();
+            stored = rs.getLong(1);
+        }
+        System.out.printf(Locale.ROOT, "generation_rows_per_s %.0f%n", count / seconds);
+        System.out.printf(Locale.ROOT, "generation_seconds %.1f%n", seconds);
+        System.out.printf(Locale.ROOT, "logs_stored %d%n", stored);
         writeWords(dir.resolve("querybench-words.txt"), count, minTs, maxTs, vocabulary, wordCounts, templates,
                 templateCounts, serviceCounts);
     }
@@ -444,5 +414,101 @@ public class GenerateLogs {
     static String hex(long value) {
         String h = Long.toHexString(value);
         return h.length() == 16 ? h : "0".repeat(16 - h.length()) + h;
+    }
+
+    static Instant instant(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+
+    /**
+     * The jar's own {@code SqliteLogWriter} on the jar's own writer pool ({@code SqliteDataSources}), both made by
+     * reflection as the server's context makes them, with the server's default settings for a store in {@code dir}.
+     */
+    record ServerWriter(LogWriter writer, AutoCloseable pool) implements AutoCloseable {
+
+        static ServerWriter open(Path dir) throws Exception {
+            Class<?> pools = Class.forName("io.logcentral.storage.sqlite.SqliteDataSources");
+            Constructor<?> makePools = pools.getDeclaredConstructor();
+            makePools.setAccessible(true);
+            Method writerPool = pools.getDeclaredMethod("logWriterPool", StorageProperties.class);
+            writerPool.setAccessible(true);
+            StorageProperties settings =
+                    new RecordMaker<>(StorageProperties.class).make(Map.of("dataDir", dir.toAbsolutePath()));
+            Object pool = writerPool.invoke(makePools.newInstance(), settings);
+            Constructor<?> constructor =
+                    Class.forName("io.logcentral.storage.sqlite.SqliteLogWriter").getDeclaredConstructors()[0];
+            if (constructor.getParameterCount() != 1 || !constructor.getParameterTypes()[0].isInstance(pool)) {
+                throw new IllegalStateException("this build's SqliteLogWriter takes " + List.of(constructor
+                        .getParameterTypes()) + ", not the writer pool alone: teach bench/GenerateLogs.java to make it");
+            }
+            constructor.setAccessible(true);
+            return new ServerWriter((LogWriter) constructor.newInstance(pool), (AutoCloseable) pool);
+        }
+
+        String describe() {
+            return writer.getClass().getName() + ".insert on " + pool.getClass().getSimpleName()
+                    + " from SqliteDataSources.logWriterPool, " + BATCH + " logs a call";
+        }
+
+        @Override
+        public void close() throws Exception {
+            pool.close();
+        }
+    }
+
+    /**
+     * Makes records by component name, so a field added to a record of the jar gets its default (Spring's
+     * {@code @DefaultValue}, or null, 0, false) instead of breaking the program; a name the record lacks fails.
+     */
+    static final class RecordMaker<R> {
+        final Constructor<R> constructor;
+        final RecordComponent[] components;
+
+        RecordMaker(Class<R> type) throws Exception {
+            components = type.getRecordComponents();
+            constructor = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            constructor.setAccessible(true);
+        }
+
+        R make(Map<String, ?> values) throws Exception {
+            Object[] args = new Object[components.length];
+            int used = 0;
+            for (int i = 0; i < components.length; i++) {
+                String name = components[i].getName();
+                if (values.containsKey(name)) {
+                    args[i] = values.get(name);
+                    used++;
+                } else {
+                    args[i] = fallback(components[i].getType(),
+                            constructor.getParameters()[i].getAnnotation(DefaultValue.class));
+                }
+            }
+            if (used != values.size()) {
+                throw new IllegalStateException("some of " + values.keySet() + " are not components of "
+                        + Arrays.toString(components));
+            }
+            return constructor.newInstance(args);
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        static Object fallback(Class<?> type, DefaultValue annotation) throws Exception {
+            String text = annotation == null || annotation.value().length == 0 ? null : annotation.value()[0];
+            if (type.isRecord()) {
+                return annotation == null ? null : new RecordMaker<>(type).make(Map.of());
+            } else if (type == int.class || type == long.class) {
+                long value = text == null ? 0 : Long.parseLong(text);
+                return type == int.class ? (Object) (int) value : (Object) value;
+            } else if (type == boolean.class) {
+                return Boolean.parseBoolean(text);
+            } else if (text == null) {
+                return null;
+            } else if (type.isEnum()) {
+                return Enum.valueOf((Class) type, text.toUpperCase(Locale.ROOT));
+            } else if (type == Path.class) {
+                return Path.of(text);
+            }
+            return type == String.class ? text : null;
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ import java.util.regex.Pattern;
  * with their exact counts); without it the rare-word kind is skipped.
  * <br>-Dbudget=30: seconds a kind may take per run; past it the run ends after at least one request (the whole-store
  * attribute filter scans every log, so N of them would take long).
+ * <br>-Dtsv=<file>: also appends one line per kind to the file, "kind TAB p50 TAB p99 TAB non-200 answers" (medians
+ * over runs), for scripts that put several runs side by side (bench/tenmillion.sh).
  */
 public class QueryBench {
 
@@ -58,6 +61,7 @@ public class QueryBench {
     final double budgetSeconds = Double.parseDouble(System.getProperty("budget", "30"));
     /** -Dslow=<ms>: print every request of a kind with a target that took longer, to find what makes a p99. */
     final double slowMs = Double.parseDouble(System.getProperty("slow", "0"));
+    final Path tsv = System.getProperty("tsv") == null ? null : Path.of(System.getProperty("tsv"));
     String lastPath;
 
     // What the data holds, from the words file and the server.
@@ -420,6 +424,10 @@ public class QueryBench {
                     m.target(), verdict, median(rs.stream().map(RunResult::medianResults).toList()),
                     rs.stream().map(r -> String.format(Locale.ROOT, "%.1f", r.p99())).toList(),
                     errors == 0 ? "" : "  " + errors + " non-200 answers");
+            if (tsv != null) {
+                Files.writeString(tsv, String.format(Locale.ROOT, "%s\t%.1f\t%.1f\t%d%n", m.name(), p50, p99, errors),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
             if (m.export()) {
                 System.out.printf(Locale.ROOT, "%-50s %7s %9.0f   %s%n", "  export rate, logs/s", "",
                         median(rs.stream().map(RunResult::logsPerSecond).toList()),

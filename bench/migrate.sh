@@ -28,6 +28,8 @@ trap cleanup EXIT
 [ -f target/logcentral.jar ] || ./mvnw -q -B package -DskipTests
 cp target/logcentral.jar "$work/logcentral.jar"
 sqlite_jar=$(find ~/.m2/repository/org/xerial/sqlite-jdbc -name 'sqlite-jdbc-*.jar' | sort -V | tail -1)
+# The server's own classes: GenerateLogs writes through its writer.
+classes=$(bench/jar-classpath.sh "$work/logcentral.jar" "$work/classes")
 port=18160
 
 echo "1 generating $count logs into a SQLite store"
@@ -38,7 +40,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do
   sleep 0.5; kill -0 "$server" 2>/dev/null || { tail -30 "$work/server.log"; exit 1; }
 done
 kill "$server"; wait "$server" 2>/dev/null || true
-"$java" -Xmx256m -cp "$sqlite_jar" bench/GenerateLogs.java "$work/store" "$count" >"$work/generate.log"
+"$java" -Xmx512m -cp "$classes" bench/GenerateLogs.java "$work/store" "$count" >"$work/generate.log"
 store_mib=$(du -m "$work/store/logcentral.db" | cut -f1)
 
 migrate_args() { # database

@@ -43,6 +43,8 @@ trap cleanup EXIT
 [ -f target/logcentral.jar ] || ./mvnw -q -B package -DskipTests
 cp target/logcentral.jar "$work/logcentral.jar"
 sqlite_jar=$(find ~/.m2/repository/org/xerial/sqlite-jdbc -name 'sqlite-jdbc-*.jar' | sort -V | tail -1)
+# The server's own classes: GenerateLogs writes through its writer.
+classes=$(bench/jar-classpath.sh "$work/logcentral.jar" "$work/classes")
 port=18150
 base=http://127.0.0.1:$port
 pg_args=(--spring.datasource.url="jdbc:postgresql://$pg/$database" --spring.datasource.username=postgres)
@@ -60,7 +62,7 @@ start_server() { # data dir, log file, extra args...
 
 echo "1 generating $count logs into a SQLite store"
 start_server "$work/generated" "$work/schema.log"; stop_server
-"$java" -Xmx256m -cp "$sqlite_jar" bench/GenerateLogs.java "$work/generated" "$count" >"$work/generate.log"
+"$java" -Xmx512m -cp "$classes" bench/GenerateLogs.java "$work/generated" "$count" >"$work/generate.log"
 psql -h "${pg%:*}" -p "${pg#*:}" -U postgres -qc "CREATE DATABASE $database"
 
 echo "2 batch ingest of the same logs over HTTP, SQLite then PostgreSQL"

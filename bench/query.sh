@@ -2,10 +2,10 @@
 # The query benchmark of PRODUCT.md "Performance targets" (query on 10 M stored logs), against the real jar on
 # 127.0.0.1: filtered page p99 <= 20 ms, full-text q p99 <= 50 ms, 24 h stats <= 200 ms.
 #   1 a store made by the server's own migrations (one start on an empty data dir), filled by bench/GenerateLogs.java
-#     with the statements of the server's writer: 7 days of realistic logs (minutes for 10 M)
+#     through the jar's own writer (its SqliteLogWriter, without HTTP): 7 days of realistic logs (minutes for 10 M)
 #   2 the server on it with -Xmx1g, warmed up, then bench/QueryBench.java: one client, sequential requests over HTTP,
 #     p50/p99 per kind of query (median of the runs), export rate, bytes per log
-#   3 bench/ExplainQueries.java: the query plan of each kind's SQL, and its time without HTTP
+#   3 bench/ExplainQueries.java: the SQL the jar's own reader runs for each kind, its plan, and its time without HTTP
 # Usage: bench/query.sh [count=10000000] [runs=5] [java binary]
 #   REUSE=<data dir>   query a store generated before (its path is printed at the end of every run) instead of
 #                      generating one: rerun queries after a code change without waiting for generation
@@ -36,6 +36,8 @@ for attempt in 1 2 3 4 5 6; do
   sleep 10
 done
 sqlite_jar=$(find ~/.m2/repository/org/xerial/sqlite-jdbc -name 'sqlite-jdbc-*.jar' | sort -V | tail -1)
+# The server's own classes: GenerateLogs writes through its writer, ExplainQueries reads through its reader.
+classes=$(bench/jar-classpath.sh "$work/logcentral.jar" "$work/classes")
 # Which code was measured: target/ may lag the commit, so name the jar by its hash and its migrations too.
 jar_info="HEAD $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src 2>/dev/null || \
   echo ' (src changed since)'), jar sha256 $(sha256sum "$work/logcentral.jar" | cut -c1-12), migrations \
@@ -76,7 +78,7 @@ else
   start_server "$data" "$work/schema.log"
   stop_server
   echo "generating $count logs into $data"
-  "$java" -Xmx256m -cp "$sqlite_jar" bench/GenerateLogs.java "$data" "$count" | tee "$data/generate.log"
+  "$java" -Xmx512m -cp "$classes" bench/GenerateLogs.java "$data" "$count" | tee "$data/generate.log"
 fi
 
 echo "starting the server on $data (-Xmx1g); its log: $data.server.log"
@@ -90,7 +92,7 @@ echo "measuring: $runs runs of up to $requests requests per kind"
 "$java" -Dbudget="$budget" -cp "$sqlite_jar" bench/QueryBench.java "$base" "$token" "$runs" "$requests" \
   "$data/querybench-words.txt" | tee "$work/bench.log"
 echo "query plans (server still running, so the page cache is as warm as it was for the queries)"
-"$java" -cp "$sqlite_jar" bench/ExplainQueries.java "$data/logcentral.db" | tee "$data.explain.txt"
+"$java" -cp "$classes" bench/ExplainQueries.java "$data/logcentral.db" | tee "$data.explain.txt"
 stop_server
 
 errors=$(grep -cE ' ERROR |Exception' "$data.server.log" || true)
