@@ -33,7 +33,15 @@ import tools.jackson.core.json.JsonFactory;
 final class BlockFilters {
 
     private static final int SEGMENT_BITS = 9;
-    static final int SEGMENTS = 1 << SEGMENT_BITS;
+    /**
+     * Words and prefixes set their bits in segments of their own, after those of ids and attributes: a block's words
+     * far outnumber its ids, and sharing the segments would make a lookup by id read more granules for nothing.
+     */
+    static final int SEGMENTS = 2 << SEGMENT_BITS;
+
+    /** The bit of a value's hash that marks a word or prefix (the probe uses bits 0-35 and 55-63). */
+    private static final long WORD_BIT = 1L << 54;
+
     static final int GRANULE_BITS = 8;
     static final int GRANULES = 1 << (LogBlocks.BITS - GRANULE_BITS);
     /** Every granule of a block: what a block without filters may hold. */
@@ -69,7 +77,8 @@ final class BlockFilters {
             for (int i = 0; i < BITS_PER_VALUE; i++) {
                 mask |= 1L << ((h >>> (6 * i)) & 63);
             }
-            return new Probe((int) (h >>> (64 - SEGMENT_BITS)), mask);
+            int segment = (int) (h >>> (64 - SEGMENT_BITS)) + ((h & WORD_BIT) != 0 ? 1 << SEGMENT_BITS : 0);
+            return new Probe(segment, mask);
         }
     }
 
@@ -314,7 +323,7 @@ final class BlockFilters {
             h ^= b & 0xff;
             h *= 0x100000001b3L;
         }
-        return finish(h);
+        return finish(h) & ~WORD_BIT;
     }
 
     /**
@@ -327,7 +336,7 @@ final class BlockFilters {
             h ^= chars[i];
             h *= 0x100000001b3L;
         }
-        return finish(h);
+        return finish(h) | WORD_BIT;
     }
 
     private static long finish(long h) {
