@@ -56,9 +56,9 @@ public final class MessageMatcher {
 
     /**
      * Whether an ASCII message surely lacks a required word: its words are pieces of its lowercased text, so a word
-     * not found in that text is in none of them. Searches check every log of the groups their filters pick, most of
-     * which lack the word; this answers those without cutting them into words. Other text folds accents, so it is left
-     * to the full check.
+     * not found in that text is in none of them. Alert rules check every message taken in, most of which lack their
+     * words; this answers those without cutting them into words (the SQLite store's search does the same check in SQL,
+     * with LIKE, before it calls the matcher). Other text folds accents, so it is left to the full check.
      */
     private boolean lacksRequiredText(String message, String lower) {
         if (required.isEmpty()) {

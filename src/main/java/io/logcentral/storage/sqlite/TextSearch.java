@@ -51,11 +51,9 @@ final class TextSearch {
             order = order.reversed();
         }
         LogQuery perRange = query.next(query.after(), wanted, 0);
-        List<List<BlockFilters.Probe>> probes = BlockFilters.probes(query);
-        Map<Long, Integer> granules = probes.isEmpty() ? Map.of() : BlockFilters.candidates(jdbc, probes);
-        List<LogBlocks.Block> blocks = LogBlocks.overlapping(jdbc, fromTs, toTs, query.ascending()).stream()
-                .filter(block -> granules.getOrDefault(block.number(), BlockFilters.ALL_GRANULES) != 0)
-                .toList();
+        Candidates candidates = candidates(jdbc, query, query.ascending());
+        Map<Long, Integer> granules = candidates.granules();
+        List<LogBlocks.Block> blocks = candidates.blocks();
         List<StoredLog> found = new ArrayList<>();
         int next = 0;
         int round = 1;
@@ -80,15 +78,26 @@ final class TextSearch {
      * blocks of its time range, and whole blocks that have no filters yet. Null when the filters cannot narrow it.
      */
     static List<IdRange> candidateRanges(JdbcClient jdbc, LogQuery query) {
-        List<List<BlockFilters.Probe>> probes = BlockFilters.probes(query);
-        if (probes.isEmpty()) {
+        if (!answers(query)) {
             return null;
         }
-        Map<Long, Integer> granules = BlockFilters.candidates(jdbc, probes);
-        List<LogBlocks.Block> blocks = LogBlocks.overlapping(jdbc, fromTs(query), toTs(query), true).stream()
+        Candidates candidates = candidates(jdbc, query, true);
+        return LogBlocks.ranges(candidates.blocks(), candidates.granules());
+    }
+
+    /**
+     * The blocks of the query's time range that may hold a match, in the order asked, and of those that have filters
+     * the granules that may ({@link BlockFilters#candidates}); a block without filters is left whole.
+     */
+    private record Candidates(List<LogBlocks.Block> blocks, Map<Long, Integer> granules) {}
+
+    private static Candidates candidates(JdbcClient jdbc, LogQuery query, boolean ascending) {
+        List<List<BlockFilters.Probe>> probes = BlockFilters.probes(query);
+        Map<Long, Integer> granules = probes.isEmpty() ? Map.of() : BlockFilters.candidates(jdbc, probes);
+        List<LogBlocks.Block> blocks = LogBlocks.overlapping(jdbc, fromTs(query), toTs(query), ascending).stream()
                 .filter(block -> granules.getOrDefault(block.number(), BlockFilters.ALL_GRANULES) != 0)
                 .toList();
-        return LogBlocks.ranges(blocks, granules);
+        return new Candidates(blocks, granules);
     }
 
     /** Whether a query is one this search answers: it asks for values the block filters know. */
