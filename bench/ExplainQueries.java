@@ -231,12 +231,23 @@ public class ExplainQueries {
     static LogReader reader(DataSource readers) throws Exception {
         Constructor<?> constructor =
                 Class.forName("io.logcentral.storage.sqlite.SqliteLogReader").getDeclaredConstructors()[0];
-        if (constructor.getParameterCount() != 1 || !constructor.getParameterTypes()[0].isInstance(readers)) {
-            throw new IllegalStateException("this build's SqliteLogReader takes " + List.of(constructor
-                    .getParameterTypes()) + ", not the reader pool alone: teach bench/ExplainQueries.java to make it");
+        Object[] args = new Object[constructor.getParameterCount()];
+        for (int i = 0; i < args.length; i++) {
+            Class<?> parameter = constructor.getParameterTypes()[i];
+            if (parameter.isInstance(readers)) {
+                args[i] = readers;
+            } else if (parameter.getName().equals("io.logcentral.storage.sqlite.UnwrittenFilters")) {
+                // Builds that hold the newest blocks' filters in memory: a store at rest has them all in the table.
+                Constructor<?> unwritten = parameter.getDeclaredConstructor();
+                unwritten.setAccessible(true);
+                args[i] = unwritten.newInstance();
+            } else {
+                throw new IllegalStateException("this build's SqliteLogReader takes "
+                        + List.of(constructor.getParameterTypes()) + ": teach bench/ExplainQueries.java to make it");
+            }
         }
         constructor.setAccessible(true);
-        return (LogReader) constructor.newInstance(readers);
+        return (LogReader) constructor.newInstance(args);
     }
 
     /** Records the statements prepared on its connections and the values set on them, while started. */

@@ -435,14 +435,32 @@ public class GenerateLogs {
             StorageProperties settings =
                     new RecordMaker<>(StorageProperties.class).make(Map.of("dataDir", dir.toAbsolutePath()));
             Object pool = writerPool.invoke(makePools.newInstance(), settings);
+            return new ServerWriter((LogWriter) make("SqliteLogWriter", pool), (AutoCloseable) pool);
+        }
+
+        /**
+         * A storage class of the jar on {@code pool}, and on a new {@code UnwrittenFilters} in builds that have them
+         * (the filters of sealed blocks the writer holds until it writes several blocks' at once).
+         */
+        static Object make(String type, Object pool) throws Exception {
             Constructor<?> constructor =
-                    Class.forName("io.logcentral.storage.sqlite.SqliteLogWriter").getDeclaredConstructors()[0];
-            if (constructor.getParameterCount() != 1 || !constructor.getParameterTypes()[0].isInstance(pool)) {
-                throw new IllegalStateException("this build's SqliteLogWriter takes " + List.of(constructor
-                        .getParameterTypes()) + ", not the writer pool alone: teach bench/GenerateLogs.java to make it");
+                    Class.forName("io.logcentral.storage.sqlite." + type).getDeclaredConstructors()[0];
+            Object[] args = new Object[constructor.getParameterCount()];
+            for (int i = 0; i < args.length; i++) {
+                Class<?> parameter = constructor.getParameterTypes()[i];
+                if (parameter.isInstance(pool)) {
+                    args[i] = pool;
+                } else if (parameter.getName().equals("io.logcentral.storage.sqlite.UnwrittenFilters")) {
+                    Constructor<?> unwritten = parameter.getDeclaredConstructor();
+                    unwritten.setAccessible(true);
+                    args[i] = unwritten.newInstance();
+                } else {
+                    throw new IllegalStateException("this build's " + type + " takes "
+                            + List.of(constructor.getParameterTypes()) + ": teach bench/GenerateLogs.java to make it");
+                }
             }
             constructor.setAccessible(true);
-            return new ServerWriter((LogWriter) constructor.newInstance(pool), (AutoCloseable) pool);
+            return constructor.newInstance(args);
         }
 
         String describe() {
@@ -452,6 +470,13 @@ public class GenerateLogs {
 
         @Override
         public void close() throws Exception {
+            // What the server does when it stops: builds that hold filters in memory write them then.
+            for (Method method : writer.getClass().getDeclaredMethods()) {
+                if (method.getName().equals("stop") && method.getParameterCount() == 0) {
+                    method.setAccessible(true);
+                    method.invoke(writer);
+                }
+            }
             pool.close();
         }
     }

@@ -45,8 +45,9 @@ class BenchReachesTheStoreTest {
                     .locations("classpath:db/migration/sqlite")
                     .load()
                     .migrate();
-            LogWriter writer = (LogWriter) onlyConstructor("SqliteLogWriter", writerPool);
-            LogReader reader = (LogReader) onlyConstructor("SqliteLogReader", readerPool);
+            Object unwritten = unwrittenFilters();
+            LogWriter writer = (LogWriter) onlyConstructor("SqliteLogWriter", writerPool, unwritten);
+            LogReader reader = (LogReader) onlyConstructor("SqliteLogReader", readerPool, unwritten);
             List<NewLog> batch = new ArrayList<>();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             for (int i = 0; i < 5000; i++) {
@@ -72,12 +73,20 @@ class BenchReachesTheStoreTest {
         return (AutoCloseable) pool.invoke(make.newInstance(), settings);
     }
 
-    private static Object onlyConstructor(String type, Object pool) throws Exception {
+    /** As the bench programs make them: on the pool, and on filters held in memory shared by writer and reader. */
+    private static Object onlyConstructor(String type, Object pool, Object unwritten) throws Exception {
         Constructor<?>[] constructors = Class.forName(STORE + type).getDeclaredConstructors();
         assertThat(constructors).hasSize(1);
-        assertThat(constructors[0].getParameterTypes()).hasSize(1);
+        assertThat(constructors[0].getParameterTypes()).hasSize(2);
         assertThat(constructors[0].getParameterTypes()[0]).isAssignableFrom(pool.getClass());
+        assertThat(constructors[0].getParameterTypes()[1]).isEqualTo(unwritten.getClass());
         constructors[0].setAccessible(true);
-        return constructors[0].newInstance(pool);
+        return constructors[0].newInstance(pool, unwritten);
+    }
+
+    private static Object unwrittenFilters() throws Exception {
+        Constructor<?> make = Class.forName(STORE + "UnwrittenFilters").getDeclaredConstructor();
+        make.setAccessible(true);
+        return make.newInstance();
     }
 }

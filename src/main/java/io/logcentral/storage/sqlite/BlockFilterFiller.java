@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the block filters ({@link BlockFilters}) whole in the background: fills in those of blocks that have none (a
- * store written before they existed, or a block whose transaction failed), one block a transaction, and drops those
- * of blocks retention emptied. Until a block has filters, lookups read it whole, so nothing is missed meanwhile.
+ * store written before they existed, a block whose transaction failed, or blocks whose filters were still in memory
+ * when the server was killed), one block a transaction, writes those the writer holds in memory once ingest pauses
+ * ({@link UnwrittenFilters}), and drops those of blocks retention emptied. Until a block has filters, lookups read it
+ * whole, so nothing is missed meanwhile.
  *
  * <p>The store has one write connection, which the log writer needs for every batch: after a step this rests nine
  * times as long as the step took (200 ms at least), so filling in an old store takes at most a tenth of the writer's
@@ -32,6 +34,7 @@ class BlockFilterFiller {
     private static final long IDLE_MILLIS = 5000;
 
     private final SqliteLogWriter writer;
+    private final UnwrittenFilters unwritten;
     private final AtomicLong failures = new AtomicLong();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "block-filters");
@@ -41,8 +44,9 @@ class BlockFilterFiller {
     private long filled;
     private volatile String lastError;
 
-    BlockFilterFiller(SqliteLogWriter writer) {
+    BlockFilterFiller(SqliteLogWriter writer, UnwrittenFilters unwritten) {
         this.writer = writer;
+        this.unwritten = unwritten;
     }
 
     @PostConstruct
@@ -72,6 +76,9 @@ class BlockFilterFiller {
                 filled++;
                 delay = Math.max(REST_MILLIS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) * REST_FACTOR);
             } else {
+                if (unwritten.size() > 0 && unwritten.millisSinceLastAdded() >= IDLE_MILLIS) {
+                    writer.writeUnwrittenFilters();
+                }
                 if (filled > 0) {
                     log.info("Filled in the lookup filters of {} blocks of 4096 logs", filled);
                     filled = 0;

@@ -127,11 +127,11 @@ final class BlockFilters {
     }
 
     /**
-     * For each block that has filters, the granules that may hold a log matching every condition ({@link #probes});
-     * blocks without filters yet (the newest, or a store's old blocks until they are filled in) are left out, and
-     * must be read whole.
+     * For each block that has filters, in the table or still in memory ({@link UnwrittenFilters}), the granules that
+     * may hold a log matching every condition ({@link #probes}); blocks without filters yet (the newest, or a store's
+     * old blocks until they are filled in) are left out, and must be read whole.
      */
-    static Map<Long, Integer> candidates(JdbcClient jdbc, List<List<Probe>> conditions) {
+    static Map<Long, Integer> candidates(JdbcClient jdbc, List<List<Probe>> conditions, Map<Long, long[]> unwritten) {
         Map<Long, Integer> all = null;
         for (List<Probe> condition : conditions) {
             Map<Long, Integer> any = new HashMap<>();
@@ -141,6 +141,7 @@ final class BlockFilters {
                         .query(rs -> {
                             any.merge(rs.getLong(1), granules(rs.getBytes(2), probe.mask()), (a, b) -> a | b);
                         });
+                unwritten.forEach((block, words) -> any.merge(block, granules(words, probe), (a, b) -> a | b));
             }
             if (all == null) {
                 all = any;
@@ -196,13 +197,9 @@ final class BlockFilters {
             }
         }
 
-        /** The row of {@code segment}: that word of each granule, little-endian. */
-        byte[] row(int segment) {
-            ByteBuffer row = ByteBuffer.allocate(GRANULES * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            for (int g = 0; g < GRANULES; g++) {
-                row.putLong(words[g * SEGMENTS + segment]);
-            }
-            return row.array();
+        /** A copy of the block's filter words, granule-major. */
+        long[] words() {
+            return words.clone();
         }
 
         void clear() {
@@ -286,6 +283,26 @@ final class BlockFilters {
         private static void leave(List<String> path) {
             path.remove(path.size() - 1);
         }
+    }
+
+    /** The row of {@code segment} of a block's filter words ({@link Builder#words}): that word of each granule, little-endian. */
+    static byte[] row(long[] words, int segment) {
+        ByteBuffer row = ByteBuffer.allocate(GRANULES * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int g = 0; g < GRANULES; g++) {
+            row.putLong(words[g * SEGMENTS + segment]);
+        }
+        return row.array();
+    }
+
+    /** The granules of a block that may hold a match, from its filter words ({@link Builder#words}). */
+    static int granules(long[] words, Probe probe) {
+        int granules = 0;
+        for (int g = 0; g < GRANULES; g++) {
+            if ((words[g * SEGMENTS + probe.segment()] & probe.mask()) == probe.mask()) {
+                granules |= 1 << g;
+            }
+        }
+        return granules;
     }
 
     /** The granules of one block that may hold a match, as a bit set (bit g: ids (block << 12) + g * 256 ..). */

@@ -37,11 +37,11 @@ public class SqliteLogReader implements LogReader {
     private final TransactionTemplate snapshot;
     private final TextSearch textSearch;
 
-    SqliteLogReader(@Qualifier(SqliteDataSources.READER) DataSource readers) {
+    SqliteLogReader(@Qualifier(SqliteDataSources.READER) DataSource readers, UnwrittenFilters unwritten) {
         this.readers = new ReadDeadlines(readers);
         this.jdbc = JdbcClient.create(this.readers);
         this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(this.readers));
-        this.textSearch = new TextSearch(jdbc, SqliteLogReader::map);
+        this.textSearch = new TextSearch(jdbc, SqliteLogReader::map, unwritten);
     }
 
     @Override
@@ -121,7 +121,7 @@ public class SqliteLogReader implements LogReader {
             return count.apply(LogSearchSql.select(query), false);
         }
         return inSnapshot(() -> {
-            List<IdRange> ranges = TextSearch.candidateRanges(jdbc, query);
+            List<IdRange> ranges = textSearch.candidateRanges(query);
             List<T> counts = new ArrayList<>();
             for (int i = 0; i < ranges.size(); i += TextSearch.RANGES_PER_READ) {
                 List<IdRange> part = ranges.subList(i, Math.min(ranges.size(), i + TextSearch.RANGES_PER_READ));

@@ -18,10 +18,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +41,8 @@ import org.springframework.stereotype.Component;
 @Component
 @SqliteStore
 public class SqliteLogWriter implements LogWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(SqliteLogWriter.class);
 
     private static final String INSERT_LOG = "INSERT INTO logs (id, ts, received_at, service, severity, message,"
             + " request_id, trace_id, span_id, host, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -75,6 +80,7 @@ public class SqliteLogWriter implements LogWriter {
             + " (SELECT key_hash FROM idempotency_keys WHERE created_at < ? LIMIT " + ANSWERS_DELETED_AT_ONCE + ")";
 
     private final HikariDataSource writer;
+    private final UnwrittenFilters unwritten;
     private final LogDeleter deleter = new LogDeleter();
     private final OldestFirst oldestFirst = new OldestFirst();
     private long nextId = -1;
@@ -93,31 +99,73 @@ public class SqliteLogWriter implements LogWriter {
         return thread;
     });
 
-    SqliteLogWriter(@Qualifier(SqliteDataSources.WRITER) HikariDataSource writer) {
+    SqliteLogWriter(@Qualifier(SqliteDataSources.WRITER) HikariDataSource writer, UnwrittenFilters unwritten) {
         this.writer = writer;
+        this.unwritten = unwritten;
     }
 
-    /** Stops the filter values thread once the batches given to it are done; the pipeline has drained before. */
+    /**
+     * Stops the filter values thread and writes the filters still held in memory; the pipeline has drained before.
+     * Filters this cannot write are filled in from their logs at the next start.
+     */
     @PreDestroy
     void stop() {
         valueHasher.shutdown();
+        try {
+            writeUnwrittenFilters();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "The filters of {} blocks stay to be filled in at the next start: {}",
+                    unwritten.size(),
+                    e.toString());
+        }
     }
 
     @Override
     public long insert(List<NewLog> logs, List<PendingAnswer> answers) {
         Future<long[][]> values = valueHasher.submit(() -> values(logs));
-        return inTransaction(connection -> {
-            long first = nextId(connection);
-            insertLogs(connection, first, logs);
-            filter(connection, first, done(values));
-            trackBlocks(connection, first, logs);
+        Map<Long, long[]> sealed = new TreeMap<>();
+        Map<Long, long[]> written = new TreeMap<>();
+        long first = inTransaction(connection -> {
+            long firstId = nextId(connection);
+            insertLogs(connection, firstId, logs);
+            filter(connection, firstId, done(values), sealed);
+            if (unwritten.size() + sealed.size() >= UnwrittenFilters.BLOCKS_PER_WRITE) {
+                written.putAll(unwritten.now());
+                written.putAll(sealed);
+                writeFilters(connection, written);
+            }
+            trackBlocks(connection, firstId, logs);
             countMinutes(connection, logs);
             for (PendingAnswer answer : answers) {
-                insertAnswer(connection, first, answer);
+                insertAnswer(connection, firstId, answer);
             }
-            nextId = first + logs.size();
-            return first;
+            nextId = firstId + logs.size();
+            return firstId;
         });
+        if (written.isEmpty()) {
+            unwritten.add(sealed);
+        } else {
+            unwritten.written(written.keySet());
+        }
+        return first;
+    }
+
+    /**
+     * Writes the filters the writer holds in memory ({@link UnwrittenFilters}) in one transaction, when ingest pauses
+     * or stops; returns how many blocks' worth.
+     */
+    int writeUnwrittenFilters() {
+        Map<Long, long[]> blocks = unwritten.now();
+        if (blocks.isEmpty()) {
+            return 0;
+        }
+        inTransaction(connection -> {
+            writeFilters(connection, blocks);
+            return null;
+        });
+        unwritten.written(blocks.keySet());
+        return blocks.size();
     }
 
     /**
@@ -128,10 +176,12 @@ public class SqliteLogWriter implements LogWriter {
         return inTransaction(connection -> {
             List<Long> missing = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(UNFILTERED_BLOCKS)) {
-                select.setInt(1, blocks);
+                select.setInt(1, blocks + unwritten.size());
                 try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        missing.add(rows.getLong(1));
+                    while (rows.next() && missing.size() < blocks) {
+                        if (!unwritten.contains(rows.getLong(1))) {
+                            missing.add(rows.getLong(1));
+                        }
                     }
                 }
             }
@@ -139,7 +189,7 @@ public class SqliteLogWriter implements LogWriter {
             for (long block : missing) {
                 builder.clear();
                 refill(connection, builder, block << LogBlocks.BITS, ((block + 1) << LogBlocks.BITS) - 1);
-                seal(connection, block, builder);
+                writeFilters(connection, Map.of(block, builder.words()));
             }
             return missing.size();
         });
@@ -312,11 +362,12 @@ public class SqliteLogWriter implements LogWriter {
     }
 
     /**
-     * Adds the logs to the filters of their block, kept here while the block fills and written in the transaction
-     * that takes its last id. After a start or a failed transaction, the filters of a block begun before are read
-     * back from its logs.
+     * Adds the logs to the filters of their block, kept here while the block fills and put in {@code sealed} by the
+     * transaction that takes its last id. After a start or a failed transaction, the filters of a block begun before
+     * are read back from its logs.
      */
-    private void filter(Connection connection, long first, long[][] values) throws SQLException {
+    private void filter(Connection connection, long first, long[][] values, Map<Long, long[]> sealed)
+            throws SQLException {
         long id = first;
         for (long[] logValues : values) {
             long block = id >> LogBlocks.BITS;
@@ -327,7 +378,7 @@ public class SqliteLogWriter implements LogWriter {
             }
             filters.add(id, logValues);
             if (((id + 1) >> LogBlocks.BITS) != block) {
-                seal(connection, block, filters);
+                sealed.put(block, filters.words());
                 filterBlock = -1;
             }
             id++;
@@ -375,13 +426,16 @@ public class SqliteLogWriter implements LogWriter {
         }
     }
 
-    private static void seal(Connection connection, long block, BlockFilters.Builder builder) throws SQLException {
+    /** The filter rows of these blocks, segment by segment, so each segment's new rows land side by side. */
+    private static void writeFilters(Connection connection, Map<Long, long[]> blocks) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(FILTER_ROW)) {
             for (int segment = 0; segment < BlockFilters.SEGMENTS; segment++) {
-                insert.setInt(1, segment);
-                insert.setLong(2, block);
-                insert.setBytes(3, builder.row(segment));
-                insert.addBatch();
+                for (Map.Entry<Long, long[]> block : blocks.entrySet()) {
+                    insert.setInt(1, segment);
+                    insert.setLong(2, block.getKey());
+                    insert.setBytes(3, BlockFilters.row(block.getValue(), segment));
+                    insert.addBatch();
+                }
             }
             insert.executeBatch();
         }

@@ -29,12 +29,22 @@ final class TextSearch {
     /** Id ranges one statement reads at most: SQLite plans each as a range of its own. */
     static final int RANGES_PER_READ = 100;
 
+    /**
+     * Past this share of the granules of a query's time range picked by the filters, a search walks the (timestamp, id)
+     * order of an index as a query without words or ids would, checking each log, and stops at a page: a word common
+     * enough to be in most granules is found in a few logs of that walk, while reading whole granules would read
+     * thousands of logs of other services to find a page of one.
+     */
+    private static final double DENSE = 0.5;
+
     private final JdbcClient jdbc;
     private final RowMapper<StoredLog> mapper;
+    private final UnwrittenFilters unwritten;
 
-    TextSearch(JdbcClient jdbc, RowMapper<StoredLog> mapper) {
+    TextSearch(JdbcClient jdbc, RowMapper<StoredLog> mapper, UnwrittenFilters unwritten) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.unwritten = unwritten;
     }
 
     List<StoredLog> find(LogQuery query) {
@@ -51,7 +61,14 @@ final class TextSearch {
             order = order.reversed();
         }
         LogQuery perRange = query.next(query.after(), wanted, 0);
-        Candidates candidates = candidates(jdbc, query, query.ascending());
+        Candidates candidates = candidates(query, query.ascending());
+        if (candidates.share() >= DENSE) {
+            LogSearchSql sql = LogSearchSql.select(query);
+            return jdbc.sql(sql.text(query))
+                    .params(sql.params(query))
+                    .query(mapper)
+                    .list();
+        }
         Map<Long, Integer> granules = candidates.granules();
         List<LogBlocks.Block> blocks = candidates.blocks();
         List<StoredLog> found = new ArrayList<>();
@@ -77,27 +94,37 @@ final class TextSearch {
      * The id ranges that may hold a log matching {@code query}, for counting: the granules its filters pick in the
      * blocks of its time range, and whole blocks that have no filters yet. Null when the filters cannot narrow it.
      */
-    static List<IdRange> candidateRanges(JdbcClient jdbc, LogQuery query) {
+    List<IdRange> candidateRanges(LogQuery query) {
         if (!answers(query)) {
             return null;
         }
-        Candidates candidates = candidates(jdbc, query, true);
+        Candidates candidates = candidates(query, true);
         return LogBlocks.ranges(candidates.blocks(), candidates.granules());
     }
 
     /**
      * The blocks of the query's time range that may hold a match, in the order asked, and of those that have filters
-     * the granules that may ({@link BlockFilters#candidates}); a block without filters is left whole.
+     * the granules that may ({@link BlockFilters#candidates}); a block without filters is left whole. {@code share}:
+     * the granules left of all those of the range.
      */
-    private record Candidates(List<LogBlocks.Block> blocks, Map<Long, Integer> granules) {}
+    private record Candidates(List<LogBlocks.Block> blocks, Map<Long, Integer> granules, double share) {}
 
-    private static Candidates candidates(JdbcClient jdbc, LogQuery query, boolean ascending) {
+    private Candidates candidates(LogQuery query, boolean ascending) {
         List<List<BlockFilters.Probe>> probes = BlockFilters.probes(query);
-        Map<Long, Integer> granules = probes.isEmpty() ? Map.of() : BlockFilters.candidates(jdbc, probes);
-        List<LogBlocks.Block> blocks = LogBlocks.overlapping(jdbc, fromTs(query), toTs(query), ascending).stream()
-                .filter(block -> granules.getOrDefault(block.number(), BlockFilters.ALL_GRANULES) != 0)
-                .toList();
-        return new Candidates(blocks, granules);
+        Map<Long, Integer> granules =
+                probes.isEmpty() ? Map.of() : BlockFilters.candidates(jdbc, probes, unwritten.now());
+        List<LogBlocks.Block> overlapping = LogBlocks.overlapping(jdbc, fromTs(query), toTs(query), ascending);
+        List<LogBlocks.Block> blocks = new ArrayList<>();
+        long picked = 0;
+        for (LogBlocks.Block block : overlapping) {
+            int blockGranules = granules.getOrDefault(block.number(), BlockFilters.ALL_GRANULES);
+            if (blockGranules != 0) {
+                blocks.add(block);
+                picked += Integer.bitCount(blockGranules);
+            }
+        }
+        double share = overlapping.isEmpty() ? 0 : (double) picked / (overlapping.size() * BlockFilters.GRANULES);
+        return new Candidates(blocks, granules, share);
     }
 
     /** Whether a query is one this search answers: it asks for values the block filters know. */

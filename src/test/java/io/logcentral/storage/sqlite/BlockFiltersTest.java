@@ -53,10 +53,7 @@ class BlockFiltersTest {
                     int granule = (int) (id >> BlockFilters.GRANULE_BITS);
                     for (List<BlockFilters.Probe> condition : probes) {
                         assertThat(condition.stream()
-                                        .anyMatch(probe ->
-                                                (BlockFilters.granules(filters.row(probe.segment()), probe.mask())
-                                                                & (1 << granule))
-                                                        != 0))
+                                        .anyMatch(probe -> (granules(filters, probe) & (1 << granule)) != 0))
                                 .as("seed %d: attr.%s=%s in %s", seed, path, value, json)
                                 .isTrue();
                     }
@@ -75,7 +72,7 @@ class BlockFiltersTest {
         for (int i = 0; i < 1000; i++) {
             for (List<BlockFilters.Probe> condition : BlockFilters.probes(query(Map.of("user_id", "someone-" + i)))) {
                 for (BlockFilters.Probe probe : condition) {
-                    granulesHit += Integer.bitCount(BlockFilters.granules(filters.row(probe.segment()), probe.mask()));
+                    granulesHit += Integer.bitCount(granules(filters, probe));
                 }
             }
         }
@@ -111,11 +108,7 @@ class BlockFiltersTest {
                         .isTrue();
                 int granule = (int) (id >> BlockFilters.GRANULE_BITS);
                 for (List<BlockFilters.Probe> condition : BlockFilters.probes(text(q))) {
-                    assertThat(condition.stream()
-                                    .anyMatch(
-                                            probe -> (BlockFilters.granules(filters.row(probe.segment()), probe.mask())
-                                                            & (1 << granule))
-                                                    != 0))
+                    assertThat(condition.stream().anyMatch(probe -> (granules(filters, probe) & (1 << granule)) != 0))
                             .as("seed %d: q=%s in %s", seed, q, message)
                             .isTrue();
                 }
@@ -133,7 +126,7 @@ class BlockFiltersTest {
         for (int i = 0; i < 1000; i++) {
             for (List<BlockFilters.Probe> condition : BlockFilters.probes(text("absent" + i))) {
                 for (BlockFilters.Probe probe : condition) {
-                    granulesHit += Integer.bitCount(BlockFilters.granules(filters.row(probe.segment()), probe.mask()));
+                    granulesHit += Integer.bitCount(granules(filters, probe));
                 }
             }
         }
@@ -218,6 +211,13 @@ class BlockFiltersTest {
                 paths((Map<String, Object>) inner, path + ".", paths);
             }
         }
+    }
+
+    /** The granules a probe picks, as a reader sees them in the table's row and in memory: the two must agree. */
+    private static int granules(BlockFilters.Builder filters, BlockFilters.Probe probe) {
+        int fromRow = BlockFilters.granules(BlockFilters.row(filters.words(), probe.segment()), probe.mask());
+        assertThat(BlockFilters.granules(filters.words(), probe)).isEqualTo(fromRow);
+        return fromRow;
     }
 
     private static LogQuery query(Map<String, String> attributes) {
