@@ -3,11 +3,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +22,11 @@ import java.util.stream.Stream;
  * (bench/GenerateLogs.java), not by copies of its statements here.
  * Also writes the request bodies the HTTP runs post, so both sides store the same rows.
  *
- * <p>java -cp sqlite-jdbc.jar [-Dmigrations=<dir>] bench/RawJdbcCeiling.java <work dir> <logs> [full|normal]
+ * <p>With {@code -Dfrom=<logcentral.db>} it inserts that store's rows instead (the first {@code <logs>} by id, every
+ * column as stored): the baseline of a load of those same rows through the server.
+ *
+ * <p>java -cp sqlite-jdbc.jar [-Dmigrations=<dir>] [-Dfrom=<db>] bench/RawJdbcCeiling.java <work dir> <logs>
+ * [full|normal]
  * <br>-Dmigrations: the folder of the V*.sql files (default src/main/resources/db/migration/sqlite; a jar's own are
  * under BOOT-INF/classes/db/migration/sqlite of bench/jar-classpath.sh's folder).
  */
@@ -62,7 +70,10 @@ public class RawJdbcCeiling {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO logs (id, ts, received_at, service,"
                     + " severity, message, request_id, trace_id, span_id, host, attributes)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int done = 0; done < total; done += batch.size()) {
+                if (System.getProperty("from") != null) {
+                    start = copy(Path.of(System.getProperty("from")), total, c, insert);
+                }
+                for (int done = 0; System.getProperty("from") == null && done < total; done += batch.size()) {
                     long now = Instant.now().toEpochMilli() * 1000;
                     for (Log log : batch) {
                         insert.setLong(1, id++);
@@ -85,6 +96,70 @@ public class RawJdbcCeiling {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("raw_jdbc_logs_per_s %.0f%n", total / seconds);
         }
+    }
+
+    /**
+     * The same rows as a store holds, the first {@code total} by id, every column as stored: the baseline of a load of
+     * that store's logs through the server (bench/tenmillion.sh posts them). They are read on another thread, 1,000
+     * a transaction as above; returns when the timed part began.
+     */
+    static long copy(Path from, int total, Connection c, PreparedStatement insert) throws Exception {
+        BlockingQueue<List<Object[]>> batches = new ArrayBlockingQueue<>(8);
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + from);
+                    PreparedStatement select = source.prepareStatement("SELECT id, ts, received_at, service, severity,"
+                            + " message, request_id, trace_id, span_id, host, attributes FROM logs ORDER BY id LIMIT ?")) {
+                select.setInt(1, total);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<Object[]> batch = new ArrayList<>(1000);
+                    while (rows.next()) {
+                        Object[] row = new Object[11];
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = rows.getObject(i + 1);
+                        }
+                        batch.add(row);
+                        if (batch.size() == 1000) {
+                            batches.put(batch);
+                            batch = new ArrayList<>(1000);
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        batches.put(batch);
+                    }
+                }
+            } catch (Exception e) {
+                failed.set(e);
+            } finally {
+                try {
+                    batches.put(List.of());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "reader");
+        reader.setDaemon(true);
+        reader.start();
+        // The first batch read, so opening the source is not timed.
+        List<Object[]> batch = batches.take();
+        long start = System.nanoTime();
+        long copied = 0;
+        while (!batch.isEmpty()) {
+            for (Object[] row : batch) {
+                for (int i = 0; i < row.length; i++) {
+                    insert.setObject(i + 1, row[i]);
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            c.commit();
+            copied += batch.size();
+            batch = batches.take();
+        }
+        if (failed.get() != null || copied != total) {
+            throw new IllegalStateException("copied " + copied + " of " + total + " rows from " + from, failed.get());
+        }
+        return start;
     }
 
     static List<Path> migrations() throws Exception {

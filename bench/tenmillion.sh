@@ -2,8 +2,9 @@
 # Issue 15's benchmark: every row of its table for one or more builds in one run, on COUNT logs (default 10 M), each
 # store loaded both ways, with the raw-insert baseline beside them. Every phase takes the jars in turn (old, new, old,
 # new ...), so a change in the machine's load falls on all of them alike:
-#   raw      bench/RawJdbcCeiling.java: RAW_COUNT logs into the bare logs table of each jar's own schema, no HTTP,
-#            RAW_RUNS rounds (the baseline of "batch ingest >= 0.7 x raw insert"); median
+#   raw      bench/RawJdbcCeiling.java -Dfrom: the first RAW_COUNT logs of the first jar's direct store (the same rows
+#            the API load posts) into the bare logs table of each jar's own schema, no HTTP, RAW_RUNS rounds (the
+#            baseline of "batch ingest >= 0.7 x raw insert of the same rows"); median
 #   direct   per jar, a store made by one start of the server (its own migrations), filled with COUNT realistic logs by
 #            bench/GenerateLogs.java through the jar's own SqliteLogWriter, without HTTP (filters, blocks, counts
 #            included), 5,000 logs a call
@@ -135,23 +136,6 @@ for i in "${!jars[@]}"; do
 done
 
 # Every phase takes the jars in turn, so a drift in the machine's load falls on all of them alike.
-note "raw insert into the bare logs table: $raw_runs rounds of $raw_count logs"
-declare -A raws
-for r in $(seq "$raw_runs"); do
-  for i in "${!jars[@]}"; do
-    t=$(date +%s.%N)
-    raws[$i]+="$("$java" -cp "$(bench/jar-classpath.sh "$work/j$i.jar" "$work/j$i.classes")" \
-      -Dmigrations="$work/j$i.classes/BOOT-INF/classes/db/migration/sqlite" \
-      bench/RawJdbcCeiling.java "$work/raw" "$raw_count" | awk '{print $2}') "
-    note "  round $r, jar $i: $(echo "${raws[$i]}" | awk '{print $NF}') logs/s ($(seconds_since "$t") s)"
-    rm -rf "$work/raw"
-  done
-done
-for i in "${!jars[@]}"; do
-  # shellcheck disable=SC2086
-  put "$i" - raw "$(median ${raws[$i]})"; put "$i" - raw_runs "${raws[$i]}"
-done
-
 note "loading $count logs straight into the schema (the jar's writer, no HTTP)"
 for i in "${!jars[@]}"; do
   jar=$work/j$i.jar; cp=$(bench/jar-classpath.sh "$jar" "$work/j$i.classes")
@@ -165,6 +149,23 @@ for i in "${!jars[@]}"; do
   note "  jar $i: $(sed -n 's/^generation_rows_per_s //p' "$direct.generate.log") logs/s ($(seconds_since "$t") s)"
   cp "$direct/querybench-words.txt" "$api/querybench-words.txt"
 done
+note "raw insert into the bare logs table: $raw_runs rounds of the first $raw_count logs of the first store"
+declare -A raws
+for r in $(seq "$raw_runs"); do
+  for i in "${!jars[@]}"; do
+    t=$(date +%s.%N)
+    raws[$i]+="$("$java" -cp "$(bench/jar-classpath.sh "$work/j$i.jar" "$work/j$i.classes")" \
+      -Dmigrations="$work/j$i.classes/BOOT-INF/classes/db/migration/sqlite" -Dfrom="$work/j0-direct/logcentral.db" \
+      bench/RawJdbcCeiling.java "$work/raw" "$raw_count" | awk '{print $2}') "
+    note "  round $r, jar $i: $(echo "${raws[$i]}" | awk '{print $NF}') logs/s ($(seconds_since "$t") s)"
+    rm -rf "$work/raw"
+  done
+done
+for i in "${!jars[@]}"; do
+  # shellcheck disable=SC2086
+  put "$i" - raw "$(median ${raws[$i]})"; put "$i" - raw_runs "${raws[$i]}"
+done
+
 note "loading the same logs through POST /logs (1,000 a request, 4 connections)"
 for i in "${!jars[@]}"; do
   jar=$work/j$i.jar; cp=$(bench/jar-classpath.sh "$jar" "$work/j$i.classes")
