@@ -64,9 +64,10 @@ public class SqliteLogWriter implements LogWriter {
     static final String FILTERED_VALUES =
             "SELECT id, message, request_id, trace_id, attributes FROM logs WHERE id BETWEEN ? AND ?";
     /**
-     * Whole blocks without filters, newest first: those of a store written before filters existed, or whose filters
-     * a failed transaction took back. Not the newest block, which the writer is still filling, nor blocks whose logs
-     * are all gone.
+     * Whole blocks without filters in the table, newest first: those of a store written before filters existed, whose
+     * filters a failed transaction took back, or whose filters were still in memory when the process died (and those
+     * in memory now, which the caller skips). Not the newest block, which the writer is still filling, nor blocks whose
+     * logs are all gone.
      */
     static final String UNFILTERED_BLOCKS = "SELECT block FROM log_blocks"
             + " WHERE block >= (SELECT MIN(id) FROM logs) >> 12 AND block < (SELECT MAX(id) FROM logs) >> 12"
