@@ -55,20 +55,16 @@ final class TextSearch {
             IdRange span = LogBlocks.span(jdbc, fromTs, toTs);
             return span.last() < span.first() ? List.of() : page(query, List.of(span));
         }
+        Candidates candidates = candidates(query, query.ascending());
+        if (candidates.share() >= DENSE) {
+            return list(LogSearchSql.select(query), query);
+        }
         int wanted = (int) kept;
         Comparator<StoredLog> order = Comparator.comparing(StoredLog::timestamp).thenComparingLong(StoredLog::id);
         if (!query.ascending()) {
             order = order.reversed();
         }
         LogQuery perRange = query.next(query.after(), wanted, 0);
-        Candidates candidates = candidates(query, query.ascending());
-        if (candidates.share() >= DENSE) {
-            LogSearchSql sql = LogSearchSql.select(query);
-            return jdbc.sql(sql.text(query))
-                    .params(sql.params(query))
-                    .query(mapper)
-                    .list();
-        }
         Map<Long, Integer> granules = candidates.granules();
         List<LogBlocks.Block> blocks = candidates.blocks();
         List<StoredLog> found = new ArrayList<>();
@@ -139,7 +135,10 @@ final class TextSearch {
     }
 
     private List<StoredLog> page(LogQuery query, List<IdRange> ranges) {
-        LogSearchSql sql = LogSearchSql.within(query, ranges);
+        return list(LogSearchSql.within(query, ranges), query);
+    }
+
+    private List<StoredLog> list(LogSearchSql sql, LogQuery query) {
         return jdbc.sql(sql.text(query)).params(sql.params(query)).query(mapper).list();
     }
 
