@@ -189,7 +189,7 @@ final class LogNormalizer {
 
     /** The sent attributes object (or seed 004's {@code data}) merged with every field not used above. */
     private String attributes(ObjectNode item, Set<String> consumed) {
-        ObjectNode attributes = json.createObjectNode();
+        ObjectNode sent = null;
         for (String alias : ATTRIBUTES) {
             JsonNode value = item.get(alias);
             if (value == null) {
@@ -200,13 +200,21 @@ final class LogNormalizer {
                 continue;
             }
             if (value instanceof ObjectNode object) {
-                attributes.setAll(object);
+                sent = object;
                 consumed.add(alias);
                 break;
             }
             if (alias.equals("attributes")) {
                 throw new FieldException(alias, "attributes must be a JSON object");
             }
+        }
+        if (consumed.size() == item.size()) {
+            // Nothing to merge: the sent object is written as it is, not copied first.
+            return sent == null ? "{}" : json.writeValueAsString(sent);
+        }
+        ObjectNode attributes = json.createObjectNode();
+        if (sent != null) {
+            attributes.setAll(sent);
         }
         item.properties().forEach(field -> {
             if (!consumed.contains(field.getKey())) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -147,5 +149,39 @@ class TimestampsTest {
         Instant instant = Instant.parse("2024-11-08T14:23:30.123456Z");
 
         assertThat(Timestamps.parse(Timestamps.format(instant))).contains(instant);
+    }
+
+    @Test
+    void parseReadsTheCommonUtcFormWithoutThePatternAsThePatternReadsIt() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int i = 0; i < 20_000; i++) {
+            String fraction = random.nextInt(4) == 0 ? "" : "." + digits(random, 1 + random.nextInt(12));
+            String text = String.format(
+                    Locale.ROOT,
+                    "%04d-%02d-%02dT%02d:%02d:%02d%sZ",
+                    random.nextInt(4) == 0 ? random.nextInt(10_000) : 1990 + random.nextInt(60),
+                    random.nextInt(14),
+                    random.nextInt(33),
+                    random.nextInt(26),
+                    random.nextInt(61),
+                    random.nextInt(61),
+                    fraction);
+            // A lower-case "t" is also ISO-8601, and only the pattern reads it.
+            assertThat(Timestamps.parse(text))
+                    .as("seed %d: %s", seed, text)
+                    .isEqualTo(Timestamps.parse(text.replace('T', 't')));
+        }
+        assertThat(Timestamps.parse("2024-02-29T23:59:59.9999999Z"))
+                .contains(Instant.parse("2024-02-29T23:59:59.999999Z"));
+        assertThat(Timestamps.parse("2023-02-29T00:00:00Z")).isEmpty();
+    }
+
+    private static String digits(Random random, int count) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            digits.append(random.nextInt(10));
+        }
+        return digits.toString();
     }
 }

@@ -5,7 +5,6 @@ import io.logcentral.storage.MessageMatcher;
 import io.logcentral.storage.Words;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -54,6 +53,8 @@ final class BlockFilters {
     private static final long WORD_SEED = 0x9e3779b97f4a7c15L;
     private static final long PREFIX_SEED = 0xc2b2ae3d27d4eb4fL;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     /** Where a value sets its bits: one segment, a mask of bits within each granule's word of it. */
     record Probe(int segment, long mask) {
@@ -228,10 +229,11 @@ final class BlockFilters {
          * Each leaf of the attributes under its dotted path, as {@code CAST(json_extract(attributes, path) AS TEXT)}
          * reads it: strings as they are, whole numbers in decimal, true and false as 1 and 0. Any other value (a
          * fraction, a huge number, an object, an array) is marked as "any value" at its path, so a lookup of that path
-         * reads the granule whatever value it asks for.
+         * reads the granule whatever value it asks for. The path is kept as it grows and shrinks, and each leaf hashed
+         * from it where it lies: making a string of each path and value cost half of the writer's second thread.
          */
         void attributes(String json) {
-            List<String> path = new ArrayList<>();
+            Path path = new Path();
             try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
                     return;
@@ -239,34 +241,34 @@ final class BlockFilters {
                 JsonToken token;
                 while ((token = parser.nextToken()) != null) {
                     switch (token) {
-                        case PROPERTY_NAME -> path.add(parser.currentName());
+                        case PROPERTY_NAME -> path.enter(parser.currentName());
                         case END_OBJECT -> {
-                            if (path.isEmpty()) {
+                            if (path.depth() == 0) {
                                 return;
                             }
-                            path.remove(path.size() - 1);
+                            path.leave();
                         }
-                        case START_OBJECT -> add(hash(anyValue(String.join(".", path))));
+                        case START_OBJECT -> add(path.anyValue());
                         case START_ARRAY -> {
-                            add(hash(anyValue(String.join(".", path))));
+                            add(path.anyValue());
                             parser.skipChildren();
-                            leave(path);
+                            path.leave();
                         }
                         case VALUE_STRING -> leaf(path, parser.getString());
                         case VALUE_NUMBER_INT -> {
                             if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                                add(hash(anyValue(String.join(".", path))));
-                                leave(path);
+                                add(path.anyValue());
+                                path.leave();
                             } else {
                                 leaf(path, Long.toString(parser.getLongValue()));
                             }
                         }
                         case VALUE_TRUE -> leaf(path, "1");
                         case VALUE_FALSE -> leaf(path, "0");
-                        case VALUE_NULL -> leave(path);
+                        case VALUE_NULL -> path.leave();
                         default -> {
-                            add(hash(anyValue(String.join(".", path))));
-                            leave(path);
+                            add(path.anyValue());
+                            path.leave();
                         }
                     }
                 }
@@ -275,13 +277,47 @@ final class BlockFilters {
             }
         }
 
-        private void leaf(List<String> path, String value) {
-            add(hash(attribute(String.join(".", path), value)));
-            leave(path);
+        private void leaf(Path path, String value) {
+            add(path.value(value));
+            path.leave();
+        }
+    }
+
+    /**
+     * The dotted path to an attribute being read, and the hashes of {@link #attribute} and {@link #anyValue} at it,
+     * equal to {@link #hash(String)} of those strings.
+     */
+    private static final class Path {
+
+        private final StringBuilder dotted = new StringBuilder();
+        private int[] lengths = new int[8];
+        private int depth;
+
+        void enter(String key) {
+            if (depth == lengths.length) {
+                lengths = Arrays.copyOf(lengths, depth * 2);
+            }
+            lengths[depth] = dotted.length();
+            if (depth++ > 0) {
+                dotted.append('.');
+            }
+            dotted.append(key);
         }
 
-        private static void leave(List<String> path) {
-            path.remove(path.size() - 1);
+        void leave() {
+            dotted.setLength(lengths[--depth]);
+        }
+
+        int depth() {
+            return depth;
+        }
+
+        long value(String value) {
+            return finish(fnv(fnv(fnv(fnv(FNV_OFFSET, "a\0"), dotted), "\0"), value)) & ~WORD_BIT;
+        }
+
+        long anyValue() {
+            return finish(fnv(fnv(fnv(FNV_OFFSET, "a\0"), dotted), "\0\0*")) & ~WORD_BIT;
         }
     }
 
@@ -335,12 +371,38 @@ final class BlockFilters {
 
     /** FNV-1a over the UTF-8 bytes, then MurmurHash3's finaliser, so every bit of the 64 depends on every byte. */
     static long hash(String value) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
+        return finish(fnv(FNV_OFFSET, value)) & ~WORD_BIT;
+    }
+
+    /**
+     * FNV-1a from {@code h} on over the UTF-8 bytes of {@code text}, as {@link String#getBytes} encodes them (a lone
+     * surrogate as {@code ?}).
+     */
+    static long fnv(long h, CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                h = fnvByte(h, c);
+            } else if (c < 0x800) {
+                h = fnvByte(fnvByte(h, 0xc0 | c >> 6), 0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, text.charAt(++i));
+                h = fnvByte(
+                        fnvByte(fnvByte(fnvByte(h, 0xf0 | cp >> 18), 0x80 | cp >> 12 & 0x3f), 0x80 | cp >> 6 & 0x3f),
+                        0x80 | cp & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                h = fnvByte(h, '?');
+            } else {
+                h = fnvByte(fnvByte(fnvByte(h, 0xe0 | c >> 12), 0x80 | c >> 6 & 0x3f), 0x80 | c & 0x3f);
+            }
         }
-        return finish(h) & ~WORD_BIT;
+        return h;
+    }
+
+    private static long fnvByte(long h, int b) {
+        return (h ^ b) * FNV_PRIME;
     }
 
     /**
@@ -348,10 +410,9 @@ final class BlockFilters {
      * no string made of it, and the seed keeps words, prefixes and the other values apart.
      */
     static long hash(char[] chars, int start, int end, long seed) {
-        long h = 0xcbf29ce484222325L ^ seed;
+        long h = FNV_OFFSET ^ seed;
         for (int i = start; i < end; i++) {
-            h ^= chars[i];
-            h *= 0x100000001b3L;
+            h = (h ^ chars[i]) * FNV_PRIME;
         }
         return finish(h) | WORD_BIT;
     }

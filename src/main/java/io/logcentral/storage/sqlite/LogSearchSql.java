@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /** The SQL that finds logs in SQLite: one WHERE clause built from a {@link LogQuery}, with its parameters. */
 final class LogSearchSql {
@@ -18,6 +19,14 @@ final class LogSearchSql {
 
     /** Whether the message is ASCII: as many characters as bytes (UTF-8). */
     private static final String ASCII = "length(message) = length(CAST(message AS BLOB))";
+
+    /** Text that the server's JSON writers (Jackson, PostgreSQL's {@code jsonb}) never escape. */
+    private static final Pattern VERBATIM = Pattern.compile("[A-Za-z0-9_.:@-]+");
+
+    /** Text SQLite may give for a number: a whole number is written as it reads, others not always. */
+    private static final Pattern NUMBER = Pattern.compile("[-+0-9.eE]+|[-+]?(?i:inf|infinity|nan)");
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[1-9][0-9]*");
 
     private final StringJoiner where = new StringJoiner(" AND ");
     private final List<Object> params = new ArrayList<>();
@@ -150,7 +159,7 @@ final class LogSearchSql {
             add("trace_id = ?", q.traceId());
         }
         for (Map.Entry<String, String> attribute : q.attributes().entrySet()) {
-            add("CAST(json_extract(attributes, ?) AS TEXT) = ?", jsonPath(attribute.getKey()), attribute.getValue());
+            attribute(attribute.getKey(), attribute.getValue());
         }
         if (q.after() != null) {
             // A row value, not "ts < ? OR (ts = ? AND id < ?)": SQLite reads it as a range of the (ts, id) order of
@@ -197,6 +206,24 @@ final class LogSearchSql {
             return;
         }
         add(MatchFunction.NAME + "(message, ?)", text);
+    }
+
+    /**
+     * An attribute's value, as {@code json_extract} reads it. Parsing each log's JSON costs half of reading a granule,
+     * so a value no JSON writer escapes is first looked for as it is in the text: a string holds it verbatim, a whole
+     * number in its only decimal form. Left to the parse alone: "0" and "1", which also match {@code false} and
+     * {@code true}, and other numbers, which SQLite may print other than as written ({@code 1.50} as 1.5,
+     * {@code 1E+999} as Inf).
+     */
+    private void attribute(String path, String value) {
+        if (VERBATIM.matcher(value).matches()
+                && !(NUMBER.matcher(value).matches()
+                        && !WHOLE_NUMBER.matcher(value).matches())
+                && !value.equals("0")
+                && !value.equals("1")) {
+            add("instr(attributes, ?) > 0", value);
+        }
+        add("CAST(json_extract(attributes, ?) AS TEXT) = ?", jsonPath(path), value);
     }
 
     private void kinds(LogQuery q) {

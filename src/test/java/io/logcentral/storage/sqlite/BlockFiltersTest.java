@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logcentral.storage.LogQuery;
 import io.logcentral.storage.MessageMatcher;
 import io.logcentral.storage.Words;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -59,6 +60,24 @@ class BlockFiltersTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void aValueIsHashedOverItsUtf8BytesAsFiltersAlreadyWrittenWere() {
+        char[] alphabet = {'a', 'é', '東', '\ud83d', '\ude00', '.', '\0'};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder value = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                value.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            long h = 0xcbf29ce484222325L;
+            for (byte b : value.toString().getBytes(StandardCharsets.UTF_8)) {
+                h = (h ^ (b & 0xff)) * 0x100000001b3L;
+            }
+            assertThat(BlockFilters.fnv(0xcbf29ce484222325L, value))
+                    .as("seed %d: %s", seed, value)
+                    .isEqualTo(h);
         }
     }
 
@@ -196,7 +215,7 @@ class BlockFiltersTest {
             case 5 -> random.nextInt(4) / 2.0;
             case 6 -> random.nextBoolean();
             case 7 -> null;
-            case 8 -> "ünïcödé \"quoted\" \\ back";
+            case 8 -> "ünïcödé 東京 😀 \"quoted\" \\ back";
             case 9 -> List.of(1, "two");
             default -> object(depth + 1);
         };

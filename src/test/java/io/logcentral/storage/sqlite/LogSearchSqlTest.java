@@ -80,6 +80,84 @@ class LogSearchSqlTest {
         }
     }
 
+    @Test
+    void anAttributeLookupFindsEveryLogWhoseValueSqliteReadsAsTheOneAskedFor() throws SQLException {
+        // Values as the server's JSON writer stores them, numbers included as clients may send them.
+        List<String> attributes = List.of(
+                "{\"x\":\"user-7\"}",
+                "{\"x\":\"42\"}",
+                "{\"x\":42}",
+                "{\"x\":-42}",
+                "{\"x\":true}",
+                "{\"x\":false}",
+                "{\"x\":0}",
+                "{\"x\":1.50}",
+                "{\"x\":15E-1}",
+                "{\"x\":1E+20}",
+                "{\"x\":99999999999999999999}",
+                "{\"x\":1E+999}",
+                "{\"x\":null}",
+                "{\"x\":\"a\\\"b\"}",
+                "{\"x\":\"café\"}",
+                "{\"x\":{\"y\":\"user-7\"}}",
+                "{\"y\":\"user-7\"}",
+                "{\"x\":\"user-7.x@host:1\"}");
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            try (Statement create = sqlite.createStatement()) {
+                create.execute("CREATE TABLE logs (id INTEGER PRIMARY KEY, ts INTEGER, received_at INTEGER,"
+                        + " service TEXT, severity INTEGER, message TEXT, request_id TEXT, trace_id TEXT,"
+                        + " span_id TEXT, host TEXT, attributes TEXT)");
+            }
+            try (PreparedStatement insert = sqlite.prepareStatement(
+                    "INSERT INTO logs (id, ts, received_at, service, severity, message, attributes)"
+                            + " VALUES (?, ?, ?, 's', 2, 'm', ?)")) {
+                for (int id = 0; id < attributes.size(); id++) {
+                    insert.setInt(1, id);
+                    insert.setInt(2, id);
+                    insert.setInt(3, id);
+                    insert.setString(4, attributes.get(id));
+                    insert.executeUpdate();
+                }
+            }
+            List<String> values = new ArrayList<>(List.of("1", "0"));
+            values.addAll(column(
+                    sqlite,
+                    "SELECT CAST(json_extract(attributes, '$.x') AS TEXT) FROM logs"
+                            + " WHERE json_extract(attributes, '$.x') IS NOT NULL",
+                    List.of()));
+            for (String value : values) {
+                LogQuery query = new LogQuery(
+                        null, null, null, null, null, null, null, null, null, Map.of("x", value), null, true, 1000, 0);
+                LogSearchSql sql = LogSearchSql.select(query);
+                List<String> found = column(
+                        sqlite,
+                        sql.text(query).replace("SELECT " + LogSearchSql.COLUMNS, "SELECT id"),
+                        List.of(sql.params(query)));
+                List<String> expected = column(
+                        sqlite,
+                        "SELECT id FROM logs WHERE CAST(json_extract(attributes, '$.x') AS TEXT) = ? ORDER BY id",
+                        List.of(value));
+                assertThat(found).as("attr.x=%s", value).isEqualTo(expected);
+                assertThat(found).as("attr.x=%s", value).isNotEmpty();
+            }
+        }
+    }
+
+    private static List<String> column(Connection sqlite, String sql, List<Object> params) throws SQLException {
+        List<String> column = new ArrayList<>();
+        try (PreparedStatement select = sqlite.prepareStatement(sql)) {
+            for (int p = 0; p < params.size(); p++) {
+                select.setObject(p + 1, params.get(p));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    column.add(rows.getString(1));
+                }
+            }
+        }
+        return column;
+    }
+
     /** One or two words of a message, whole, as a prefix, shouted, as a phrase, excluded; or a symbol. */
     private String query(String message) {
         List<String> words = Words.of(message);
