@@ -13,8 +13,8 @@
 #   queries  RUNS rounds; in each, every store in turn: the server (-Xmx1g) started on it, left until settled (no
 #            number named pending, backlog or missing above 0 in /health, and the db and wal files unchanged for
 #            SETTLE s: block filters missing are filled in the background), warmed up (WARMUP requests a kind), one
-#            bench/QueryBench.java run (REQUESTS a kind, one client over HTTP), stopped. Cells: the medians over the
-#            rounds of each run's p99 and p50. Then bytes per log of each store (db + wal after a clean stop), and
+#            bench/QueryBench.java run (REQUESTS a kind, one client over HTTP) for each PAGE_CACHE state, stopped.
+#            Cells: the medians over the rounds of each run's p99 and p50. Then bytes per log of each store (db + wal after a clean stop), and
 #            bench/ExplainQueries.java on each direct store (the SQL each build runs, with plans: j<n>.explain.txt)
 #   single   (SINGLE=1) bench/ingest.sh STORE_ONLY=1: one log a request, 32 connections, on JDK 17 and on JDK 25
 #   startup  (STARTUP=1) bench/startup.sh: first log accepted after java -jar, JDK 17, median of 5
@@ -24,6 +24,9 @@
 #   RAW_RUNS=3 RAW_COUNT=<count>          the baseline's rounds and logs a round
 #   REQUESTS=100 BUDGET=30                QueryBench's requests per kind and round, and seconds per kind and round
 #   WARMUP=20 WARM_BUDGET=5               the same for the warm-up after each start
+#   PAGE_CACHE="as-is"   the page cache before each QueryBench run, one run per word: as-is (whatever earlier phases
+#                        left), warm (the store's files read through first, as a server that has run on its store for
+#                        a while finds them), cold (the kernel's page cache dropped after the warm-up: needs root)
 #   SINGLE=1 STARTUP=1                    0 leaves those rows out; SINGLE_RUNS=3 (ingest.sh runs), DURATION=10 (s)
 #   JAVA=java JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 #   WORK=<dir>   stores and logs (default /tmp/logcentral-tenmillion-<date>); KEEP=1 keeps the stores
@@ -38,6 +41,7 @@ requests=${REQUESTS:-100}; budget=${BUDGET:-30}
 warm_requests=${WARMUP:-20}; warm_budget=${WARM_BUDGET:-5}
 java=${JAVA:-java}; java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 settle_quiet=${SETTLE:-10}; settle_max=${SETTLE_MAX:-1800}
+read -r -a page_cache <<<"${PAGE_CACHE:-as-is}"
 work=${WORK:-/tmp/logcentral-tenmillion-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$work"; work=$(cd "$work" && pwd)
 token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -98,9 +102,17 @@ query_round() { # jar index, store, data dir, round
   [ "$round" = 1 ] && put "$i" "$store" settle_s "$waited"
   "$java" -Dbudget="$warm_budget" -cp "$cp" bench/QueryBench.java "$base" "$token" 1 "$warm_requests" \
     "$dir/querybench-words.txt" >"$dir.warmup.log" 2>&1 || { cat "$dir.warmup.log"; exit 1; }
-  "$java" -Dbudget="$budget" -Dtsv="$work/j$i-$store.round$round.tsv" -cp "$cp" bench/QueryBench.java "$base" \
-    "$token" 1 "$requests" "$dir/querybench-words.txt" >"$dir.queries.log.$round" 2>&1 ||
-    { cat "$dir.queries.log.$round"; exit 1; }
+  for mode in "${page_cache[@]}"; do
+    case $mode in
+      warm) cat "$dir"/logcentral.db* >/dev/null ;;
+      cold) sync; echo 3 >/proc/sys/vm/drop_caches || { echo "PAGE_CACHE=cold needs root"; exit 1; } ;;
+      as-is) ;;
+      *) echo "PAGE_CACHE: as-is, warm or cold, not $mode"; exit 1 ;;
+    esac
+    "$java" -Dbudget="$budget" -Dtsv="$work/j$i-$store.$mode.round$round.tsv" -cp "$cp" bench/QueryBench.java \
+      "$base" "$token" 1 "$requests" "$dir/querybench-words.txt" >"$dir.queries.$mode.log.$round" 2>&1 ||
+      { cat "$dir.queries.$mode.log.$round"; exit 1; }
+  done
   stop_server
   put "$i" "$store" "load$round" "$(cut -d' ' -f1 /proc/loadavg)"
   put "$i" "$store" "errors$round" "$(grep -cE ' ERROR |Exception' "$dir.server.log.$round" || true)"
@@ -108,8 +120,8 @@ query_round() { # jar index, store, data dir, round
 }
 
 # Medians over the rounds of each kind's p50 and p99: "p99 (p50)" in ms.
-query_medians() { # jar index, store
-  cat "$work/j$1-$2".round*.tsv | awk -F'\t' '
+query_medians() { # jar index, store, page cache state
+  cat "$work/j$1-$2.$3".round*.tsv | awk -F'\t' '
     function median(list,   n, a, i, j, t) {
       n = split(list, a, " ")
       for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j] + 0 < a[j - 1] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
@@ -119,7 +131,7 @@ query_medians() { # jar index, store
     {p50[$1] = p50[$1] " " $2; p99[$1] = p99[$1] " " $3; err[$1] += $4}
     END {for (i = 1; i <= k; i++) printf "%s\t%s (%s)%s\n", order[i], median(p99[order[i]]), median(p50[order[i]]),
       err[order[i]] ? " " err[order[i]] "x!200" : ""}' |
-  while IFS=$'\t' read -r kind cell; do put "$1" "$2" "q:$kind" "$cell"; done
+  while IFS=$'\t' read -r kind cell; do put "$1" "$2" "q:$3:$kind" "$cell"; done
 }
 
 note "issue 15 benchmark: $count logs, $runs query rounds, jars: ${jars[*]}; work in $work"
@@ -191,7 +203,7 @@ for r in $(seq "$runs"); do
 done
 for i in "${!jars[@]}"; do
   for store in api direct; do
-    query_medians "$i" "$store"
+    for mode in "${page_cache[@]}"; do query_medians "$i" "$store" "$mode"; done
     put "$i" "$store" bytes_per_log "$(awk -v b="$(store_bytes "$work/j$i-$store")" -v n="$count" \
       'BEGIN {printf "%.0f", b / n}')"
     put "$i" "$store" query_load "$(for r in $(seq "$runs"); do printf '%s ' "$(get "$i" "$store" "load$r")"; done)"
@@ -237,10 +249,13 @@ row() { # label, then one cell per column
   printf '%-44s' "$1"; shift
   for cell in "$@"; do printf ' %*s' "$w" "$cell"; done; echo
 }
-query_row() { # label, QueryBench kind
-  local cells=() c
-  for c in "${cols[@]}"; do cells+=("$(get ${c% *} ${c#* } "q:$2")"); done
-  row "$1" "${cells[@]}"
+query_row() { # label, QueryBench kind: a row for each page cache state
+  local cells c mode
+  for mode in "${page_cache[@]}"; do
+    cells=()
+    for c in "${cols[@]}"; do cells+=("$(get ${c% *} ${c#* } "q:$mode:$2")"); done
+    if [ ${#page_cache[@]} -gt 1 ]; then row "$1, $mode" "${cells[@]}"; else row "$1" "${cells[@]}"; fi
+  done
 }
 per_jar_row() { # label, key: the jar's value under both of its columns' first
   local cells=() c
@@ -252,7 +267,8 @@ per_jar_row() { # label, key: the jar's value under both of its columns' first
 echo
 echo "================================================================================"
 echo "issue 15 benchmark: $count logs a store, $("$java" -version 2>&1 | head -1), $runs rounds of up to $requests" \
-  "requests per kind (medians of each round's p99 and p50), one client over HTTP, $(nproc) cores"
+  "requests per kind (medians of each round's p99 and p50), one client over HTTP, $(nproc) cores, page cache:" \
+  "${page_cache[*]}"
 for i in "${!jars[@]}"; do echo "  jar $i: ${jars[$i]} (sha256 $(get "$i" - sha))"; done
 row "row of the issue" "${heads[@]}"
 query_row "request_id=<id>, no time range, ms p99 (p50)" "request_id=<id>, whole store"
