@@ -14,8 +14,9 @@
 #            number named pending, backlog or missing above 0 in /health, and the db and wal files unchanged for
 #            SETTLE s: block filters missing are filled in the background), warmed up (WARMUP requests a kind), one
 #            bench/QueryBench.java run (REQUESTS a kind, one client over HTTP) for each PAGE_CACHE state, stopped.
-#            Cells: the medians over the rounds of each run's p99 and p50. Then bytes per log of each store (db + wal after a clean stop), and
-#            bench/ExplainQueries.java on each direct store (the SQL each build runs, with plans: j<n>.explain.txt)
+#            Cells: the medians over the rounds of each run's p99 and p50. Then bytes per log of each store (db + wal
+#            after a clean stop), and bench/ExplainQueries.java on each direct store (the SQL each build runs, with
+#            plans: j<n>.explain.txt)
 #   single   (SINGLE=1) bench/ingest.sh STORE_ONLY=1: one log a request, 32 connections, on JDK 17 and on JDK 25
 #   startup  (STARTUP=1) bench/startup.sh: first log accepted after java -jar, JDK 17, median of 5
 # Prints one table: rows = the rows, columns = each jar x (API-loaded store, directly loaded store).

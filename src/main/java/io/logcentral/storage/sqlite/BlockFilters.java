@@ -56,6 +56,12 @@ final class BlockFilters {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
+    /** What an attribute's hashed text is made of: {@code a\0<path>\0<value>}, or {@code a\0<path>\0\0*}. */
+    private static final String ATTRIBUTE = "a\0";
+
+    private static final String VALUE = "\0";
+    private static final String ANY_VALUE = "\0\0*";
+
     /** Where a value sets its bits: one segment, a mask of bits within each granule's word of it. */
     record Probe(int segment, long mask) {
 
@@ -313,11 +319,11 @@ final class BlockFilters {
         }
 
         long value(String value) {
-            return finish(fnv(fnv(fnv(fnv(FNV_OFFSET, "a\0"), dotted), "\0"), value)) & ~WORD_BIT;
+            return finish(fnv(fnv(fnv(fnv(FNV_OFFSET, ATTRIBUTE), dotted), VALUE), value)) & ~WORD_BIT;
         }
 
         long anyValue() {
-            return finish(fnv(fnv(fnv(FNV_OFFSET, "a\0"), dotted), "\0\0*")) & ~WORD_BIT;
+            return finish(fnv(fnv(fnv(FNV_OFFSET, ATTRIBUTE), dotted), ANY_VALUE)) & ~WORD_BIT;
         }
     }
 
@@ -362,11 +368,11 @@ final class BlockFilters {
     }
 
     private static String attribute(String path, String value) {
-        return "a\0" + path + "\0" + value;
+        return ATTRIBUTE + path + VALUE + value;
     }
 
     private static String anyValue(String path) {
-        return "a\0" + path + "\0\0*";
+        return ATTRIBUTE + path + ANY_VALUE;
     }
 
     /** FNV-1a over the UTF-8 bytes, then MurmurHash3's finaliser, so every bit of the 64 depends on every byte. */

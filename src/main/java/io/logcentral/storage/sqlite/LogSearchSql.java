@@ -26,6 +26,7 @@ final class LogSearchSql {
     /** Text SQLite may give for a number: a whole number is written as it reads, others not always. */
     private static final Pattern NUMBER = Pattern.compile("[-+0-9.eE]+|[-+]?(?i:inf|infinity|nan)");
 
+    /** A whole number as JSON writes it: leading zeros and "-0" are read as other text. */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[1-9][0-9]*");
 
     private final StringJoiner where = new StringJoiner(" AND ");
@@ -216,11 +217,11 @@ final class LogSearchSql {
      * {@code 1E+999} as Inf).
      */
     private void attribute(String path, String value) {
-        if (VERBATIM.matcher(value).matches()
-                && !(NUMBER.matcher(value).matches()
-                        && !WHOLE_NUMBER.matcher(value).matches())
-                && !value.equals("0")
-                && !value.equals("1")) {
+        boolean verbatim = VERBATIM.matcher(value).matches()
+                && (WHOLE_NUMBER.matcher(value).matches()
+                        ? !value.equals("1")
+                        : !NUMBER.matcher(value).matches());
+        if (verbatim) {
             add("instr(attributes, ?) > 0", value);
         }
         add("CAST(json_extract(attributes, ?) AS TEXT) = ?", jsonPath(path), value);

@@ -33,46 +33,20 @@ class LogSearchSqlTest {
         try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
             MatchFunction.register(sqlite);
             List<String> messages = new ArrayList<>();
-            try (Statement create = sqlite.createStatement()) {
-                create.execute("CREATE TABLE logs (id INTEGER PRIMARY KEY, ts INTEGER, received_at INTEGER,"
-                        + " service TEXT, severity INTEGER, message TEXT, request_id TEXT, trace_id TEXT,"
-                        + " span_id TEXT, host TEXT, attributes TEXT)");
+            for (int id = 0; id < 400; id++) {
+                messages.add(message());
             }
-            try (PreparedStatement insert =
-                    sqlite.prepareStatement("INSERT INTO logs (id, ts, received_at, service, severity, message)"
-                            + " VALUES (?, ?, ?, 's', 2, ?)")) {
-                for (int id = 0; id < 400; id++) {
-                    String message = message();
-                    messages.add(message);
-                    insert.setInt(1, id);
-                    insert.setInt(2, id);
-                    insert.setInt(3, id);
-                    insert.setString(4, message);
-                    insert.executeUpdate();
-                }
-            }
+            logs(sqlite, "message", messages);
             for (int i = 0; i < 300; i++) {
                 String q = query(messages.get(random.nextInt(messages.size())));
                 LogQuery query =
                         new LogQuery(null, null, null, null, null, null, q, null, null, Map.of(), null, true, 1000, 0);
-                LogSearchSql sql = LogSearchSql.select(query);
-                List<Integer> found = new ArrayList<>();
-                try (PreparedStatement select = sqlite.prepareStatement(sql.text(query))) {
-                    Object[] params = sql.params(query);
-                    for (int p = 0; p < params.length; p++) {
-                        select.setObject(p + 1, params[p]);
-                    }
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            found.add(rows.getInt("id"));
-                        }
-                    }
-                }
+                List<String> found = ids(sqlite, query);
                 MessageMatcher matcher = MessageMatcher.of(q);
-                List<Integer> expected = new ArrayList<>();
+                List<String> expected = new ArrayList<>();
                 for (int id = 0; id < messages.size(); id++) {
                     if (matcher.matches(messages.get(id))) {
-                        expected.add(id);
+                        expected.add(Integer.toString(id));
                     }
                 }
                 assertThat(found).as("seed %d: q=%s", seed, q).isEqualTo(expected);
@@ -103,22 +77,7 @@ class LogSearchSqlTest {
                 "{\"y\":\"user-7\"}",
                 "{\"x\":\"user-7.x@host:1\"}");
         try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            try (Statement create = sqlite.createStatement()) {
-                create.execute("CREATE TABLE logs (id INTEGER PRIMARY KEY, ts INTEGER, received_at INTEGER,"
-                        + " service TEXT, severity INTEGER, message TEXT, request_id TEXT, trace_id TEXT,"
-                        + " span_id TEXT, host TEXT, attributes TEXT)");
-            }
-            try (PreparedStatement insert = sqlite.prepareStatement(
-                    "INSERT INTO logs (id, ts, received_at, service, severity, message, attributes)"
-                            + " VALUES (?, ?, ?, 's', 2, 'm', ?)")) {
-                for (int id = 0; id < attributes.size(); id++) {
-                    insert.setInt(1, id);
-                    insert.setInt(2, id);
-                    insert.setInt(3, id);
-                    insert.setString(4, attributes.get(id));
-                    insert.executeUpdate();
-                }
-            }
+            logs(sqlite, "attributes", attributes);
             List<String> values = new ArrayList<>(List.of("1", "0"));
             values.addAll(column(
                     sqlite,
@@ -128,11 +87,7 @@ class LogSearchSqlTest {
             for (String value : values) {
                 LogQuery query = new LogQuery(
                         null, null, null, null, null, null, null, null, null, Map.of("x", value), null, true, 1000, 0);
-                LogSearchSql sql = LogSearchSql.select(query);
-                List<String> found = column(
-                        sqlite,
-                        sql.text(query).replace("SELECT " + LogSearchSql.COLUMNS, "SELECT id"),
-                        List.of(sql.params(query)));
+                List<String> found = ids(sqlite, query);
                 List<String> expected = column(
                         sqlite,
                         "SELECT id FROM logs WHERE CAST(json_extract(attributes, '$.x') AS TEXT) = ? ORDER BY id",
@@ -141,6 +96,34 @@ class LogSearchSqlTest {
                 assertThat(found).as("attr.x=%s", value).isNotEmpty();
             }
         }
+    }
+
+    /** A table of logs as the store has it, one per value, ids from 0, each value in {@code column}. */
+    private static void logs(Connection sqlite, String column, List<String> values) throws SQLException {
+        try (Statement create = sqlite.createStatement()) {
+            create.execute("CREATE TABLE logs (id INTEGER PRIMARY KEY, ts INTEGER, received_at INTEGER,"
+                    + " service TEXT, severity INTEGER, message TEXT, request_id TEXT, trace_id TEXT,"
+                    + " span_id TEXT, host TEXT, attributes TEXT)");
+        }
+        try (PreparedStatement insert = sqlite.prepareStatement("INSERT INTO logs (id, ts, received_at, service,"
+                + " severity, " + column + ") VALUES (?, ?, ?, 's', 2, ?)")) {
+            for (int id = 0; id < values.size(); id++) {
+                insert.setInt(1, id);
+                insert.setInt(2, id);
+                insert.setInt(3, id);
+                insert.setString(4, values.get(id));
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** The ids of the logs {@link LogSearchSql#select} finds for {@code query}, in its order. */
+    private static List<String> ids(Connection sqlite, LogQuery query) throws SQLException {
+        LogSearchSql sql = LogSearchSql.select(query);
+        return column(
+                sqlite,
+                sql.text(query).replace("SELECT " + LogSearchSql.COLUMNS, "SELECT id"),
+                List.of(sql.params(query)));
     }
 
     private static List<String> column(Connection sqlite, String sql, List<Object> params) throws SQLException {
