@@ -29,9 +29,15 @@ final class LogSearchSql {
     /** A whole number as JSON writes it: leading zeros and "-0" are read as other text. */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[1-9][0-9]*");
 
+    /** The partial index of one service's logs at one severity from WARNING up (migration V12). */
+    private static final String SERVICE_SEVERITY_INDEX = "ix_logs_service_severity_ts";
+
+    private static final Severity SERVICE_SEVERITY_INDEXED_FROM = Severity.WARNING;
+
     private final StringJoiner where = new StringJoiner(" AND ");
     private final List<Object> params = new ArrayList<>();
     private boolean readById;
+    private boolean oneServiceAtOneSeverity;
 
     private LogSearchSql() {}
 
@@ -84,8 +90,24 @@ final class LogSearchSql {
 
     String text(LogQuery query) {
         String direction = query.ascending() ? "ASC" : "DESC";
-        return "SELECT " + COLUMNS + " FROM " + table() + whereClause() + " ORDER BY ts " + direction + ", id "
-                + direction + " LIMIT ? OFFSET ?";
+        return "SELECT " + COLUMNS + " FROM " + pageSource() + " ORDER BY ts " + direction + ", id " + direction
+                + " LIMIT ? OFFSET ?";
+    }
+
+    /**
+     * Where a page reads from. A page of one service at one severity from WARNING up walks their index in page order,
+     * so it reads the page's rows only; SQLite, left to choose without statistics, walks the severity's index and
+     * reads every service's logs at that severity. Only pages, and only then: a tail ({@link #afterIdText}) reads by id,
+     * several severities would make SQLite sort all of a service's logs at them, and a range of receipt times is
+     * narrowed best by its own index. The repeated severity bound is the partial index's own condition, which SQLite
+     * must find in the query to use it.
+     */
+    private String pageSource() {
+        if (!oneServiceAtOneSeverity) {
+            return table() + whereClause();
+        }
+        return "logs INDEXED BY " + SERVICE_SEVERITY_INDEX + whereClause() + " AND severity >= "
+                + SERVICE_SEVERITY_INDEXED_FROM.ordinal();
     }
 
     /** Counts per time bucket and severity (and service), buckets numbered from {@code origin} in steps of width. */
@@ -153,6 +175,14 @@ final class LogSearchSql {
         range("received_at", q.receivedFrom() == null ? null : Timestamps.toMicros(q.receivedFrom()), ">=");
         range("received_at", q.receivedTo() == null ? null : Timestamps.toMicros(q.receivedTo()), "<=");
         kinds(q);
+        oneServiceAtOneSeverity = !readById
+                && q.receivedFrom() == null
+                && q.receivedTo() == null
+                && q.services() != null
+                && q.services().size() == 1
+                && q.severities() != null
+                && q.severities().size() == 1
+                && q.severities().iterator().next().compareTo(SERVICE_SEVERITY_INDEXED_FROM) >= 0;
         if (q.requestId() != null) {
             add("request_id = ?", q.requestId());
         }

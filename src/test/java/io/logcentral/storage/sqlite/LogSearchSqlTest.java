@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logcentral.storage.LogQuery;
 import io.logcentral.storage.MessageMatcher;
+import io.logcentral.storage.Severity;
 import io.logcentral.storage.Words;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 class LogSearchSqlTest {
 
@@ -98,6 +106,120 @@ class LogSearchSqlTest {
         }
     }
 
+    @Test
+    void aPageOfOneServiceAtOneSeverityFromWarningUpWalksTheirIndexAndFindsWhatItsFiltersSay(@TempDir Path dir)
+            throws SQLException {
+        SQLiteDataSource store = new SQLiteDataSource();
+        store.setUrl("jdbc:sqlite:" + dir.resolve("logcentral.db"));
+        Flyway.configure()
+                .dataSource(store)
+                .locations("classpath:db/migration/sqlite")
+                .load()
+                .migrate();
+        List<String> services = List.of("api", "payments", "auth");
+        List<Row> rows = new ArrayList<>();
+        try (Connection sqlite = store.getConnection()) {
+            try (PreparedStatement insert = sqlite.prepareStatement("INSERT INTO logs (id, ts, received_at, service,"
+                    + " severity, message) VALUES (?, ?, ?, ?, ?, 'm')")) {
+                for (int id = 1; id <= 600; id++) {
+                    // Timestamps out of id order and repeated: the page order is (ts, id), not the ids'.
+                    Row row = new Row(
+                            id,
+                            random.nextInt(200),
+                            services.get(random.nextInt(services.size())),
+                            Severity.values()[random.nextInt(Severity.values().length)]);
+                    rows.add(row);
+                    insert.setLong(1, row.id());
+                    insert.setLong(2, row.ts());
+                    insert.setLong(3, row.ts());
+                    insert.setString(
+                            4,
+                            random.nextBoolean() ? row.service() : row.service().toUpperCase(Locale.ROOT));
+                    insert.setInt(5, row.severity().ordinal());
+                    insert.executeUpdate();
+                }
+            }
+            Row cursor = new Row(300, 100, "payments", null);
+            for (Severity severity : Severity.values()) {
+                for (boolean ascending : new boolean[] {false, true}) {
+                    Comparator<Row> order = Comparator.comparingLong(Row::ts).thenComparingLong(Row::id);
+                    Comparator<Row> pageOrder = ascending ? order : order.reversed();
+                    List<Row> all = rows.stream()
+                            .filter(r -> r.service().equals("payments") && r.severity() == severity)
+                            .sorted(pageOrder)
+                            .toList();
+                    LogQuery ranged = page(Set.of(severity), ascending, 10, 180, null);
+                    LogQuery next = page(Set.of(severity), ascending, null, null, cursor.position());
+                    List<Row> inRange = all.stream()
+                            .filter(r -> r.ts() >= 10 && r.ts() <= 180)
+                            .toList();
+                    List<Row> past = all.stream()
+                            .filter(r -> pageOrder.compare(r, cursor) > 0)
+                            .toList();
+                    assertThat(ids(sqlite, ranged))
+                            .as("seed %d: %s", seed, ranged)
+                            .isEqualTo(firstIds(inRange));
+                    assertThat(ids(sqlite, next)).as("seed %d: %s", seed, next).isEqualTo(firstIds(past));
+                    for (LogQuery query : List.of(ranged, next)) {
+                        if (severity.compareTo(Severity.WARNING) >= 0) {
+                            assertThat(plan(sqlite, query))
+                                    .contains("ix_logs_service_severity_ts")
+                                    .doesNotContain("TEMP B-TREE");
+                        } else {
+                            assertThat(plan(sqlite, query)).doesNotContain("ix_logs_service_severity_ts");
+                        }
+                    }
+                }
+            }
+            // Several severities would make SQLite sort all of the service's logs at them to walk the index.
+            LogQuery several = page(Set.of(Severity.ERROR, Severity.CRITICAL), false, null, null, null);
+            assertThat(plan(sqlite, several)).doesNotContain("ix_logs_service_severity_ts");
+        }
+    }
+
+    /** A log of {@link #aPageOfOneServiceAtOneSeverityFromWarningUpWalksTheirIndexAndFindsWhatItsFiltersSay}. */
+    private record Row(long id, long ts, String service, Severity severity) {
+
+        LogQuery.Position position() {
+            return new LogQuery.Position(instant(ts), id);
+        }
+    }
+
+    /** A page of service "payments" (asked in another case than stored) at {@code severities}, 25 logs. */
+    private static LogQuery page(
+            Set<Severity> severities, boolean ascending, Integer from, Integer to, LogQuery.Position after) {
+        return new LogQuery(
+                from == null ? null : instant(from),
+                to == null ? null : instant(to),
+                null,
+                null,
+                List.of("Payments"),
+                severities,
+                null,
+                null,
+                null,
+                Map.of(),
+                after,
+                ascending,
+                25,
+                0);
+    }
+
+    /** The instant the store keeps as {@code micros}. */
+    private static Instant instant(long micros) {
+        return Instant.EPOCH.plusNanos(micros * 1000);
+    }
+
+    private static List<String> firstIds(List<Row> rows) {
+        return rows.stream().limit(25).map(r -> Long.toString(r.id())).toList();
+    }
+
+    private static String plan(Connection sqlite, LogQuery query) throws SQLException {
+        LogSearchSql sql = LogSearchSql.select(query);
+        return String.join(
+                "\n", column(sqlite, "EXPLAIN QUERY PLAN " + sql.text(query), List.of(sql.params(query)), 4));
+    }
+
     /** A table of logs as the store has it, one per value, ids from 0, each value in {@code column}. */
     private static void logs(Connection sqlite, String column, List<String> values) throws SQLException {
         try (Statement create = sqlite.createStatement()) {
@@ -127,6 +249,12 @@ class LogSearchSqlTest {
     }
 
     private static List<String> column(Connection sqlite, String sql, List<Object> params) throws SQLException {
+        return column(sqlite, sql, params, 1);
+    }
+
+    /** Column {@code index} of every row {@code sql} reads with {@code params}. */
+    private static List<String> column(Connection sqlite, String sql, List<Object> params, int index)
+            throws SQLException {
         List<String> column = new ArrayList<>();
         try (PreparedStatement select = sqlite.prepareStatement(sql)) {
             for (int p = 0; p < params.size(); p++) {
@@ -134,7 +262,7 @@ class LogSearchSqlTest {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    column.add(rows.getString(1));
+                    column.add(rows.getString(index));
                 }
             }
         }
