@@ -64,9 +64,6 @@ class LogStatsController {
         }
         boolean byService = "service".equalsIgnoreCase(params.getFirst("by"));
         List<StatsBucket> filled = buckets(origin, width, (int) buckets, byService);
-        budget.read(() -> reader.countByBucket(filters, origin, width, false))
-                .forEach(count -> filled.get((int) count.bucket()).add(count));
-
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("interval", name);
         body.put("from", Timestamps.format(from));
@@ -76,23 +73,41 @@ class LogStatsController {
             int max = (int) Math.max(1, Math.min(limits.maxStatsServices(), MAX_SERVICE_CELLS / buckets));
             body.put("truncated", byService(filters, origin, width, max, filled));
             body.put("max_services", max);
+        } else {
+            addTotals(filters, origin, width, filled);
         }
         return body;
     }
 
     /**
      * Breaks the counts down by the {@code max} services with the most logs in the range; the rest count only in the
-     * totals. Whether there were more services than that.
+     * totals. When every service is shown, their counts add up to the totals, which saves reading the range once more
+     * (a third of a 24 h answer). Whether there were more services than {@code max}.
      */
     private boolean byService(LogQuery filters, Instant origin, Duration width, int max, List<StatsBucket> filled) {
         List<LogReader.ServiceCount> top = budget.read(() -> reader.services(filters, max));
+        boolean truncated = top.size() > max;
         List<String> names =
                 top.stream().limit(max).map(LogReader.ServiceCount::service).toList();
         if (!names.isEmpty()) {
             budget.read(() -> reader.countByBucket(filters.withServices(names), origin, width, true))
-                    .forEach(count -> filled.get((int) count.bucket()).addService(count));
+                    .forEach(count -> {
+                        StatsBucket bucket = filled.get((int) count.bucket());
+                        bucket.addService(count);
+                        if (!truncated) {
+                            bucket.add(count);
+                        }
+                    });
         }
-        return top.size() > max;
+        if (truncated) {
+            addTotals(filters, origin, width, filled);
+        }
+        return truncated;
+    }
+
+    private void addTotals(LogQuery filters, Instant origin, Duration width, List<StatsBucket> filled) {
+        budget.read(() -> reader.countByBucket(filters, origin, width, false))
+                .forEach(count -> filled.get((int) count.bucket()).add(count));
     }
 
     @GetMapping("/logs/services")

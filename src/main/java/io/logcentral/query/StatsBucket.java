@@ -26,7 +26,7 @@ final class StatsBucket {
         counts.merge(count.severity().name(), count.count(), Long::sum);
     }
 
-    /** A count of one service, already in the totals. */
+    /** A count of one service, in its own counts only: {@link #add} counts it in the totals. */
     void addService(BucketCount count) {
         services.computeIfAbsent(count.service(), s -> zeroes())
                 .merge(count.severity().name(), count.count(), Long::sum);

@@ -88,6 +88,48 @@ class StatsApiTest {
     }
 
     @Test
+    void byServiceGivesTheTotalsOfTheSameStatsWithoutItAndEachServiceItsShare() {
+        String other = "other-" + service;
+        assertThat(api.post(
+                                "/logs",
+                                "[" + log(other, "2024-01-01T10:00:30Z", "ERROR") + ","
+                                        + log(other, "2024-01-01T10:02:15.5Z", "INFO") + ","
+                                        + log(other, "2024-01-01T10:03:59.5Z", "DEBUG") + "]")
+                        .token(TestTokens.ADMIN)
+                        .json()
+                        .send()
+                        .status())
+                .isEqualTo(201);
+        // Ragged ends: the first and last minutes are counted from the logs, the others from the counts per minute.
+        String query = "/logs/stats?interval=1m&service=" + service + "," + other
+                + "&timestamp_start=2024-01-01T10:00:00.5Z&timestamp_end=2024-01-01T10:03:59.9Z";
+        JsonNode plain = api.get(query).token(TestTokens.READER).send().json();
+        JsonNode split =
+                api.get(query + "&by=service").token(TestTokens.READER).send().json();
+
+        assertThat(split.get("truncated").asBoolean()).isFalse();
+        long total = 0;
+        for (int i = 0; i < plain.get("buckets").size(); i++) {
+            JsonNode bucket = split.get("buckets").get(i);
+            assertThat(bucket.get("total"))
+                    .isEqualTo(plain.get("buckets").get(i).get("total"));
+            assertThat(bucket.get("counts"))
+                    .isEqualTo(plain.get("buckets").get(i).get("counts"));
+            long services = 0;
+            for (JsonNode counts : bucket.get("services")) {
+                for (JsonNode count : counts) {
+                    services += count.asLong();
+                }
+            }
+            assertThat(services)
+                    .as("bucket %d", i)
+                    .isEqualTo(bucket.get("total").asLong());
+            total += services;
+        }
+        assertThat(total).isEqualTo(6);
+    }
+
+    @Test
     void statsDefaultToTheLast24HoursAndRefuseAnUnknownInterval() {
         JsonNode stats = stats("");
 
