@@ -37,7 +37,6 @@ final class LogSearchSql {
     private final StringJoiner where = new StringJoiner(" AND ");
     private final List<Object> params = new ArrayList<>();
     private boolean readById;
-    private boolean oneServiceAtOneSeverity;
 
     private LogSearchSql() {}
 
@@ -90,7 +89,7 @@ final class LogSearchSql {
 
     String text(LogQuery query) {
         String direction = query.ascending() ? "ASC" : "DESC";
-        return "SELECT " + COLUMNS + " FROM " + pageSource() + " ORDER BY ts " + direction + ", id " + direction
+        return "SELECT " + COLUMNS + " FROM " + pageSource(query) + " ORDER BY ts " + direction + ", id " + direction
                 + " LIMIT ? OFFSET ?";
     }
 
@@ -102,7 +101,15 @@ final class LogSearchSql {
      * narrowed best by its own index. The repeated severity bound is the partial index's own condition, which SQLite
      * must find in the query to use it.
      */
-    private String pageSource() {
+    private String pageSource(LogQuery q) {
+        boolean oneServiceAtOneSeverity = !readById
+                && q.receivedFrom() == null
+                && q.receivedTo() == null
+                && q.services() != null
+                && q.services().size() == 1
+                && q.severities() != null
+                && q.severities().size() == 1
+                && q.severities().iterator().next().compareTo(SERVICE_SEVERITY_INDEXED_FROM) >= 0;
         if (!oneServiceAtOneSeverity) {
             return table() + whereClause();
         }
@@ -175,14 +182,6 @@ final class LogSearchSql {
         range("received_at", q.receivedFrom() == null ? null : Timestamps.toMicros(q.receivedFrom()), ">=");
         range("received_at", q.receivedTo() == null ? null : Timestamps.toMicros(q.receivedTo()), "<=");
         kinds(q);
-        oneServiceAtOneSeverity = !readById
-                && q.receivedFrom() == null
-                && q.receivedTo() == null
-                && q.services() != null
-                && q.services().size() == 1
-                && q.severities() != null
-                && q.severities().size() == 1
-                && q.severities().iterator().next().compareTo(SERVICE_SEVERITY_INDEXED_FROM) >= 0;
         if (q.requestId() != null) {
             add("request_id = ?", q.requestId());
         }
