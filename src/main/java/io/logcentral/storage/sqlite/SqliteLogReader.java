@@ -146,7 +146,7 @@ public class SqliteLogReader implements LogReader {
                 split -> {
                     LogSearchSql sql = LogSearchSql.minutes(query, split.firstMinute(), split.endMinute());
                     return jdbc.sql(sql.minuteServicesText())
-                            .params(sql.servicesParams(max + 1))
+                            .params(sql.minuteServicesParams(max + 1))
                             .query(SqliteLogReader::serviceCount)
                             .list();
                 },

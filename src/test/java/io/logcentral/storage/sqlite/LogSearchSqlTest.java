@@ -16,11 +16,13 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,6 +176,107 @@ class LogSearchSqlTest {
             // Several severities would make SQLite sort all of the service's logs at them to walk the index.
             LogQuery several = page(Set.of(Severity.ERROR, Severity.CRITICAL), false, null, null, null);
             assertThat(plan(sqlite, several)).doesNotContain("ix_logs_service_severity_ts");
+        }
+    }
+
+    @Test
+    void theServicesOfARangeOfMinutesAreThoseItsCountsHoldSummedAndFoundThroughTheServiceIndex(@TempDir Path dir)
+            throws SQLException {
+        SQLiteDataSource store = new SQLiteDataSource();
+        store.setUrl("jdbc:sqlite:" + dir.resolve("logcentral.db"));
+        Flyway.configure()
+                .dataSource(store)
+                .locations("classpath:db/migration/sqlite")
+                .load()
+                .migrate();
+        List<String> services = List.of("api", "payments", "auth", "search", "old");
+        List<long[]> counts = new ArrayList<>();
+        try (Connection sqlite = store.getConnection();
+                PreparedStatement insert = sqlite.prepareStatement(
+                        "INSERT INTO log_counts (minute, service, severity, n, last_ts) VALUES (?, ?, ?, ?, ?)")) {
+            for (int minute = 0; minute < 300; minute++) {
+                for (int service = 0; service < services.size(); service++) {
+                    for (Severity severity : Severity.values()) {
+                        // "old" has counts in the first minutes only: it exists, but not in most ranges.
+                        if (random.nextInt(3) != 0 || (service == 4 && minute >= 10)) {
+                            continue;
+                        }
+                        long[] row = {
+                            minute,
+                            service,
+                            severity.ordinal(),
+                            1 + random.nextInt(50),
+                            minute * 60L + random.nextInt(60)
+                        };
+                        counts.add(row);
+                        insert.setLong(1, row[0]);
+                        String name = services.get(service);
+                        // Spelled in either case: the counts compare services without case, as the logs do.
+                        insert.setString(2, random.nextBoolean() ? name : name.toUpperCase(Locale.ROOT));
+                        insert.setLong(3, row[2]);
+                        insert.setLong(4, row[3]);
+                        insert.setLong(5, row[4]);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            for (int round = 0; round < 40; round++) {
+                long first = random.nextInt(300);
+                long end = first + 1 + random.nextInt(310 - (int) first);
+                List<String> asked = random.nextBoolean()
+                        ? null
+                        : List.of(
+                                services.get(random.nextInt(5)).toUpperCase(Locale.ROOT),
+                                services.get(random.nextInt(5)));
+                Set<Severity> severities = random.nextBoolean()
+                        ? null
+                        : EnumSet.of(Severity.values()[random.nextInt(6)], Severity.values()[random.nextInt(6)]);
+                Map<String, List<Long>> expected = new TreeMap<>();
+                for (long[] row : counts) {
+                    String service = services.get((int) row[1]);
+                    if (row[0] >= first
+                            && row[0] < end
+                            && (asked == null || asked.stream().anyMatch(service::equalsIgnoreCase))
+                            && (severities == null || severities.contains(Severity.values()[(int) row[2]]))) {
+                        List<Long> sum = expected.computeIfAbsent(service, s -> new ArrayList<>(List.of(0L, 0L)));
+                        sum.set(0, sum.get(0) + row[3]);
+                        sum.set(1, Math.max(sum.get(1), row[4]));
+                    }
+                }
+                LogQuery query = new LogQuery(
+                        null, null, null, null, asked, severities, null, null, null, Map.of(), null, false, 25, 0);
+                LogSearchSql sql = LogSearchSql.minutes(query, first, end);
+                Map<String, List<Long>> found = new TreeMap<>();
+                List<Long> sums = new ArrayList<>();
+                try (PreparedStatement select = sqlite.prepareStatement(sql.minuteServicesText())) {
+                    Object[] params = sql.minuteServicesParams(100);
+                    for (int p = 0; p < params.length; p++) {
+                        select.setObject(p + 1, params[p]);
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            found.put(
+                                    rows.getString(1).toLowerCase(Locale.ROOT),
+                                    List.of(rows.getLong(2), rows.getLong(3)));
+                            sums.add(rows.getLong(2));
+                        }
+                    }
+                }
+                String what = String.format("seed %d: minutes %d..%d, %s, %s", seed, first, end, asked, severities);
+                assertThat(found).as(what).isEqualTo(expected);
+                assertThat(sums).as(what).isSortedAccordingTo(Comparator.reverseOrder());
+                String plan = String.join(
+                        "\n",
+                        column(
+                                sqlite,
+                                "EXPLAIN QUERY PLAN " + sql.minuteServicesText(),
+                                List.of(sql.minuteServicesParams(100)),
+                                4));
+                assertThat(plan)
+                        .as(what)
+                        .contains("ix_log_counts_service_minute (service=? AND minute>? AND minute<?)")
+                        .doesNotContain("SCAN log_counts");
+            }
         }
     }
 
