@@ -31,8 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Fills a logcentral store with realistic logs for the query benchmarks (bench/query.sh, bench/tenmillion.sh),
  * straight into the schema that the server's Flyway migrations created, through the server's own writer: the
- * {@code SqliteLogWriter} and writer pool of the jar on the class path, with its {@code WalCheckpointer} where the build
- * has one, made by reflection (all are package-private),
+ * {@code SqliteLogWriter} and writer pool of the jar on the class path, made by reflection (both are package-private),
  * whose {@code insert} is called with batches of 5,000 logs. So the store gets exactly the rows, filters, blocks and
  * counts that the measured build writes, without HTTP, and no statement is copied here to go stale. The logs are
  * made up on another thread, so the rate printed is the writer's.
@@ -454,48 +453,18 @@ public class GenerateLogs {
      * The jar's own {@code SqliteLogWriter} on the jar's own writer pool ({@code SqliteDataSources}), both made by
      * reflection as the server's context makes them, with the server's default settings for a store in {@code dir}.
      */
-    record ServerWriter(LogWriter writer, AutoCloseable pool, AutoCloseable checkpoints) implements AutoCloseable {
+    record ServerWriter(LogWriter writer, AutoCloseable pool) implements AutoCloseable {
 
         static ServerWriter open(Path dir) throws Exception {
             Class<?> pools = Class.forName("io.logcentral.storage.sqlite.SqliteDataSources");
             Constructor<?> makePools = pools.getDeclaredConstructor();
             makePools.setAccessible(true);
-            Object madePools = makePools.newInstance();
             Method writerPool = pools.getDeclaredMethod("logWriterPool", StorageProperties.class);
             writerPool.setAccessible(true);
             StorageProperties settings =
                     new RecordMaker<>(StorageProperties.class).make(Map.of("dataDir", dir.toAbsolutePath()));
-            Object pool = writerPool.invoke(madePools, settings);
-            return new ServerWriter(
-                    (LogWriter) make("SqliteLogWriter", pool), (AutoCloseable) pool, checkpoints(madePools, settings));
-        }
-
-        /**
-         * The thread that copies the write-ahead log into the store file while the writer writes, in builds that have
-         * one (WalCheckpointer), started as the server starts it; stopping it closes its connection.
-         */
-        static AutoCloseable checkpoints(Object pools, StorageProperties settings) throws Exception {
-            Class<?> type;
-            try {
-                type = Class.forName("io.logcentral.storage.sqlite.WalCheckpointer");
-            } catch (ClassNotFoundException olderBuild) {
-                return () -> {};
-            }
-            Method connection = pools.getClass().getDeclaredMethod("walCheckpointConnection", StorageProperties.class);
-            connection.setAccessible(true);
-            AutoCloseable pool = (AutoCloseable) connection.invoke(pools, settings);
-            Constructor<?> constructor = type.getDeclaredConstructors()[0];
-            constructor.setAccessible(true);
-            Object checkpointer = constructor.newInstance(pool);
-            Method start = type.getDeclaredMethod("start");
-            Method stop = type.getDeclaredMethod("stop");
-            start.setAccessible(true);
-            stop.setAccessible(true);
-            start.invoke(checkpointer);
-            return () -> {
-                stop.invoke(checkpointer);
-                pool.close();
-            };
+            Object pool = writerPool.invoke(makePools.newInstance(), settings);
+            return new ServerWriter((LogWriter) make("SqliteLogWriter", pool), (AutoCloseable) pool);
         }
 
         /**
@@ -537,7 +506,6 @@ public class GenerateLogs {
                     method.invoke(writer);
                 }
             }
-            checkpoints.close();
             pool.close();
         }
     }

@@ -55,34 +55,13 @@ class BenchReachesTheStoreTest {
                         now, now, "bench", Severity.INFO, "log " + i, "request-" + i, null, null, null, "{}"));
             }
 
-            AutoCloseable checkpoints = checkpoints(settings);
             long first = writer.insert(batch, List.of());
-            checkpoints.close();
 
             List<StoredLog> found = reader.find(new LogQuery(
                     null, null, null, null, null, null, null, "request-4321", null, Map.of(), null, false, 10, 0));
             assertThat(first).isEqualTo(1);
             assertThat(found).extracting(StoredLog::message).containsExactly("log 4321");
         }
-    }
-
-    /** As bench/GenerateLogs.java starts the checkpoint thread beside the writer: on its connection, then stopped. */
-    private static AutoCloseable checkpoints(StorageProperties settings) throws Exception {
-        AutoCloseable connection = pool("walCheckpointConnection", settings);
-        Class<?> type = Class.forName(STORE + "WalCheckpointer");
-        Constructor<?>[] constructors = type.getDeclaredConstructors();
-        assertThat(constructors).hasSize(1);
-        constructors[0].setAccessible(true);
-        Object checkpointer = constructors[0].newInstance(connection);
-        Method start = type.getDeclaredMethod("start");
-        Method stop = type.getDeclaredMethod("stop");
-        start.setAccessible(true);
-        stop.setAccessible(true);
-        start.invoke(checkpointer);
-        return () -> {
-            stop.invoke(checkpointer);
-            connection.close();
-        };
     }
 
     private static AutoCloseable pool(String method, StorageProperties settings) throws Exception {

@@ -18,13 +18,12 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Pools on the same SQLite file. The log writer's single connection belongs to the group commit alone: SQLite
+ * Three pools on the same SQLite file. The log writer's single connection belongs to the group commit alone: SQLite
  * allows one writer at a time, so log writes queue in the application instead of failing on SQLITE_BUSY. A small pool
  * of readers serves queries; in WAL mode they never wait for the writer. Each reader knows the search's match function
  * ({@link MatchFunction}). The domain (JPA: LoggerBot users now, rules,
  * tokens and the outbox next) and Flyway get a pool of their own, so a flood of credential checks never queues for the
  * connection the group commit needs; their short writes meet the writer only at SQLite's lock, within the busy timeout.
- * One more connection copies the write-ahead log into the file in the background ({@link WalCheckpointer}).
  */
 @Configuration(proxyBeanMethods = false)
 @SqliteStore
@@ -34,7 +33,6 @@ class SqliteDataSources {
     static final String WRITER = "logWriterPool";
     static final String DOMAIN_WRITER = "domainWriterPool";
     static final String DOMAIN_READER = "domainReaderPool";
-    static final String CHECKPOINTS = "walCheckpointConnection";
     /** Domain reads are a primary-key lookup each; a few let a slow one not hold up the others. */
     static final int DOMAIN_POOL_SIZE = 2;
 
@@ -72,15 +70,7 @@ class SqliteDataSources {
         SQLiteConfig config = baseConfig(properties);
         // A deferred transaction that reads, then writes, fails with SQLITE_BUSY without waiting: take the lock first.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        HikariDataSource pool = pool("logcentral-writer", config, properties, 1);
-        pool.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_CHECKPOINT_PAGES);
-        return pool;
-    }
-
-    /** The connection {@link WalCheckpointer} copies the write-ahead log into the store file with. */
-    @Bean(name = CHECKPOINTS, defaultCandidate = false)
-    HikariDataSource walCheckpointConnection(StorageProperties properties) {
-        return pool("logcentral-checkpoints", baseConfig(properties), properties, 1);
+        return pool("logcentral-writer", config, properties, 1);
     }
 
     @Bean(name = READER, defaultCandidate = false)
