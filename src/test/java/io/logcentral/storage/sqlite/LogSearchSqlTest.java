@@ -111,13 +111,7 @@ class LogSearchSqlTest {
     @Test
     void aPageOfOneServiceAtOneSeverityFromWarningUpWalksTheirIndexAndFindsWhatItsFiltersSay(@TempDir Path dir)
             throws SQLException {
-        SQLiteDataSource store = new SQLiteDataSource();
-        store.setUrl("jdbc:sqlite:" + dir.resolve("logcentral.db"));
-        Flyway.configure()
-                .dataSource(store)
-                .locations("classpath:db/migration/sqlite")
-                .load()
-                .migrate();
+        SQLiteDataSource store = migratedStore(dir);
         List<String> services = List.of("api", "payments", "auth");
         List<Row> rows = new ArrayList<>();
         try (Connection sqlite = store.getConnection()) {
@@ -182,13 +176,7 @@ class LogSearchSqlTest {
     @Test
     void theServicesOfARangeOfMinutesAreThoseItsCountsHoldSummedAndFoundThroughTheServiceIndex(@TempDir Path dir)
             throws SQLException {
-        SQLiteDataSource store = new SQLiteDataSource();
-        store.setUrl("jdbc:sqlite:" + dir.resolve("logcentral.db"));
-        Flyway.configure()
-                .dataSource(store)
-                .locations("classpath:db/migration/sqlite")
-                .load()
-                .migrate();
+        SQLiteDataSource store = migratedStore(dir);
         List<String> services = List.of("api", "payments", "auth", "search", "old");
         List<long[]> counts = new ArrayList<>();
         try (Connection sqlite = store.getConnection();
@@ -306,6 +294,18 @@ class LogSearchSqlTest {
                 ascending,
                 25,
                 0);
+    }
+
+    /** A store file in {@code dir} with the schema the server's own migrations make. */
+    private static SQLiteDataSource migratedStore(Path dir) {
+        SQLiteDataSource store = new SQLiteDataSource();
+        store.setUrl("jdbc:sqlite:" + dir.resolve("logcentral.db"));
+        Flyway.configure()
+                .dataSource(store)
+                .locations("classpath:db/migration/sqlite")
+                .load()
+                .migrate();
+        return store;
     }
 
     /** The instant the store keeps as {@code micros}. */
