@@ -204,6 +204,22 @@ final class BlockFilters {
         return values.toArray();
     }
 
+    /**
+     * Where the {@link #values} of the log with this id set their bits in its block's filter words: pairs of an index
+     * into {@link Builder#words} and the bits. Worked out on the writer's second thread for the ids the batch will get,
+     * so the writer's own thread only ORs them in: drawing the bits took it about 0.4 µs a log.
+     */
+    static long[] marks(long id, long[] values) {
+        long granule = id >> GRANULE_BITS;
+        int offset = ((int) granule & (GRANULES - 1)) * SEGMENTS;
+        long[] marks = new long[values.length * 2];
+        for (int i = 0; i < values.length; i++) {
+            marks[2 * i] = offset + segmentOf(values[i]);
+            marks[2 * i + 1] = maskOf(values[i], granule);
+        }
+        return marks;
+    }
+
     /** The filter words of one block being built: granule-major, {@link #SEGMENTS} words a granule. */
     static final class Builder {
 
@@ -215,10 +231,13 @@ final class BlockFilters {
 
         /** Adds the {@link #values} of the log with this id. */
         void add(long id, long[] values) {
-            long granule = id >> GRANULE_BITS;
-            int offset = ((int) granule & (GRANULES - 1)) * SEGMENTS;
-            for (long hash : values) {
-                words[offset + segmentOf(hash)] |= maskOf(hash, granule);
+            mark(marks(id, values));
+        }
+
+        /** Adds one log's {@link #marks}. */
+        void mark(long[] marks) {
+            for (int i = 0; i < marks.length; i += 2) {
+                words[(int) marks[i]] |= marks[i + 1];
             }
         }
 

@@ -91,8 +91,9 @@ public class SqliteLogWriter implements LogWriter {
     private long filterBlock = -1;
 
     /**
-     * Works out the filter values of a batch ({@link BlockFilters#values}: words, ids, attributes) while this thread
-     * has SQLite insert it. Done here, in line, they took a third of the writer's time.
+     * Works out the filter marks of a batch ({@link BlockFilters#values}: words, ids, attributes, and the bits each sets
+     * for the id it gets) while this thread has SQLite insert it. Done here, in line, they took a third of the writer's
+     * time.
      */
     private final ExecutorService valueHasher = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "block-filter-values");
@@ -124,13 +125,16 @@ public class SqliteLogWriter implements LogWriter {
 
     @Override
     public long insert(List<NewLog> logs, List<PendingAnswer> answers) {
-        Future<long[][]> values = valueHasher.submit(() -> values(logs));
+        // The ids this batch will get, unless the highest must be read from the store first (after a start or a
+        // failure).
+        long expectedFirstId = nextId;
+        Future<long[][]> marks = expectedFirstId < 0 ? null : valueHasher.submit(() -> marks(logs, expectedFirstId));
         Map<Long, long[]> sealed = new TreeMap<>();
         Map<Long, long[]> written = new TreeMap<>();
         long first = inTransaction(connection -> {
             long firstId = nextId(connection);
             insertLogs(connection, firstId, logs);
-            filter(connection, firstId, done(values), sealed);
+            filter(connection, firstId, firstId == expectedFirstId ? done(marks) : marks(logs, firstId), sealed);
             if (unwritten.size() + sealed.size() >= UnwrittenFilters.BLOCKS_PER_WRITE) {
                 written.putAll(unwritten.now());
                 written.putAll(sealed);
@@ -367,17 +371,17 @@ public class SqliteLogWriter implements LogWriter {
      * transaction that takes its last id. After a start or a failed transaction, the filters of a block begun before
      * are read back from its logs.
      */
-    private void filter(Connection connection, long first, long[][] values, Map<Long, long[]> sealed)
+    private void filter(Connection connection, long first, long[][] marks, Map<Long, long[]> sealed)
             throws SQLException {
         long id = first;
-        for (long[] logValues : values) {
+        for (long[] logMarks : marks) {
             long block = id >> LogBlocks.BITS;
             if (block != filterBlock) {
                 filters.clear();
                 filterBlock = block;
                 refill(connection, filters, block << LogBlocks.BITS, id - 1);
             }
-            filters.add(id, logValues);
+            filters.mark(logMarks);
             if (((id + 1) >> LogBlocks.BITS) != block) {
                 sealed.put(block, filters.words());
                 filterBlock = -1;
@@ -386,18 +390,20 @@ public class SqliteLogWriter implements LogWriter {
         }
     }
 
-    private static long[][] values(List<NewLog> logs) {
-        long[][] values = new long[logs.size()][];
-        for (int i = 0; i < values.length; i++) {
+    private static long[][] marks(List<NewLog> logs, long firstId) {
+        long[][] marks = new long[logs.size()][];
+        for (int i = 0; i < marks.length; i++) {
             NewLog log = logs.get(i);
-            values[i] = BlockFilters.values(log.message(), log.requestId(), log.traceId(), log.attributesJson());
+            marks[i] = BlockFilters.marks(
+                    firstId + i,
+                    BlockFilters.values(log.message(), log.requestId(), log.traceId(), log.attributesJson()));
         }
-        return values;
+        return marks;
     }
 
-    private static long[][] done(Future<long[][]> values) {
+    private static long[][] done(Future<long[][]> marks) {
         try {
-            return values.get();
+            return marks.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while the batch's filter values were worked out", e);

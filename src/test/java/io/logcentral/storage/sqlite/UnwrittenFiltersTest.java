@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The writer holds the filters of sealed blocks in memory and writes sixteen blocks' at once; readers narrow lookups
+ * The writer holds the filters of sealed blocks in memory and writes a number of blocks' at once; readers narrow lookups
  * with them meanwhile, and a block whose filters were lost with the process is filled in from its logs.
  */
 class UnwrittenFiltersTest {
@@ -58,28 +58,29 @@ class UnwrittenFiltersTest {
     }
 
     @Test
-    void sealedBlocksWaitInMemoryUntilSixteenAreSealedAndLookupsAreNarrowedMeanwhile() {
+    void sealedBlocksWaitInMemoryUntilAWritesWorthAreSealedAndLookupsAreNarrowedMeanwhile() {
         UnwrittenFilters unwritten = new UnwrittenFilters();
         SqliteLogWriter writer = new SqliteLogWriter(writerPool, unwritten);
         TextSearch search = new TextSearch(jdbc, (rs, row) -> null, unwritten);
+        int sealedBeforeTheWrite = UnwrittenFilters.BLOCKS_PER_WRITE - 1;
 
-        send(writer, 15 * BLOCK + 10);
+        send(writer, sealedBeforeTheWrite * BLOCK + 10);
 
-        assertThat(unwritten.size()).isEqualTo(15);
+        assertThat(unwritten.size()).isEqualTo(sealedBeforeTheWrite);
         assertThat(filterRows()).isZero();
         List<IdRange> fromMemory = search.candidateRanges(byRequestId(3 * BLOCK + 300));
         assertThat(fromMemory).contains(granuleOf(3 * BLOCK + 300));
-        // 15 blocks narrowed to a granule or two each would be read whole without the filters in memory; the block
-        // being filled is read whole.
+        // The sealed blocks narrowed to a granule or two each would be read whole without the filters in memory; the
+        // block being filled is read whole.
         assertThat(ids(fromMemory)).isLessThan(4 * BLOCK);
 
         send(writer, BLOCK);
 
         assertThat(unwritten.size()).isZero();
-        assertThat(filterRows()).isEqualTo(16L * BlockFilters.SEGMENTS);
-        // The same granules of the 15 blocks, now read from the table.
-        assertThat(before(search.candidateRanges(byRequestId(3 * BLOCK + 300)), 15 * BLOCK))
-                .isEqualTo(before(fromMemory, 15 * BLOCK));
+        assertThat(filterRows()).isEqualTo((long) UnwrittenFilters.BLOCKS_PER_WRITE * BlockFilters.SEGMENTS);
+        // The same granules of the sealed blocks, now read from the table.
+        assertThat(before(search.candidateRanges(byRequestId(3 * BLOCK + 300)), sealedBeforeTheWrite * BLOCK))
+                .isEqualTo(before(fromMemory, sealedBeforeTheWrite * BLOCK));
     }
 
     @Test
@@ -105,8 +106,33 @@ class UnwrittenFiltersTest {
         assertThat(filterRows()).isEqualTo(7L * BlockFilters.SEGMENTS);
     }
 
-    /** Logs with ids {@code sent + 1 ..}, each with request id {@code req-<id>}, in batches of 5,000 as ingest sends. */
+    @Test
+    void theFiltersTheWriterSealsAreThoseOfItsLogsUnderTheIdsTheyGotAlsoAfterARestart() {
+        // Batches that end mid-granule, so a mark drawn for the wrong id would set another granule's bits.
+        send(new SqliteLogWriter(writerPool, new UnwrittenFilters()), BLOCK + BLOCK / 2, 777);
+        UnwrittenFilters unwritten = new UnwrittenFilters();
+        send(new SqliteLogWriter(writerPool, unwritten), 3 * BLOCK, 777);
+
+        Map<Long, long[]> sealed = unwritten.now();
+        assertThat(sealed.keySet()).containsExactly(1L, 2L, 3L);
+        for (Map.Entry<Long, long[]> block : sealed.entrySet()) {
+            BlockFilters.Builder fromLogs = new BlockFilters.Builder();
+            jdbc.sql("SELECT id, message, request_id, trace_id, attributes FROM logs WHERE id >> ? = ?")
+                    .param(LogBlocks.BITS)
+                    .param(block.getKey())
+                    .query(rs -> {
+                        fromLogs.add(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                    });
+            assertThat(block.getValue()).as("block %d", block.getKey()).isEqualTo(fromLogs.words());
+        }
+    }
+
     private void send(SqliteLogWriter writer, int count) {
+        send(writer, count, 5000);
+    }
+
+    /** Logs with ids {@code sent + 1 ..}, each with request id {@code req-<id>}, in batches as ingest sends them. */
+    private void send(SqliteLogWriter writer, int count, int batchSize) {
         List<NewLog> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long id = ++sent;
@@ -121,7 +147,7 @@ class UnwrittenFiltersTest {
                     null,
                     null,
                     "{}"));
-            if (batch.size() == 5000 || i == count - 1) {
+            if (batch.size() == batchSize || i == count - 1) {
                 writer.insert(batch, List.of());
                 batch.clear();
             }
