@@ -14,6 +14,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /logs}: one log, a batch, NDJSON or text lines. */
 @RestController
@@ -23,10 +25,14 @@ class IngestController {
 
     private final IngestService ingest;
     private final IngestGate gate;
+    private final ObjectWriter answers;
+    private final IngestMetrics metrics;
 
-    IngestController(IngestService ingest, IngestGate gate) {
+    IngestController(IngestService ingest, IngestGate gate, JsonMapper json, IngestMetrics metrics) {
         this.ingest = ingest;
         this.gate = gate;
+        this.answers = json.writerFor(IngestResponse.class);
+        this.metrics = metrics;
     }
 
     /**
@@ -35,8 +41,16 @@ class IngestController {
      * items that name none (handy for text lines); {@code format} names the format of every text line.
      */
     @PostMapping("/logs")
-    ResponseEntity<IngestResponse> ingest(
-            HttpServletRequest request, @AuthenticationPrincipal TokenPrincipal principal) {
+    ResponseEntity<byte[]> ingest(HttpServletRequest request, @AuthenticationPrincipal TokenPrincipal principal) {
+        long start = System.nanoTime();
+        try {
+            return answer(request, principal);
+        } finally {
+            metrics.requestTook(System.nanoTime() - start);
+        }
+    }
+
+    private ResponseEntity<byte[]> answer(HttpServletRequest request, TokenPrincipal principal) {
         TextFormat format = format(queryParameter(request, "format"));
         String idempotencyKey = idempotencyKey(request);
         IngestAnswer answer = gate.withBody(
@@ -48,13 +62,15 @@ class IngestController {
                         principal,
                         queryParameter(request, "service"),
                         idempotencyKey));
-        // The logs are stored by now: whatever the client's Accept header says, it gets JSON rather than a 406.
+        // The logs are stored by now: whatever the client's Accept header says, it gets JSON rather than a 406. Written
+        // here by the application's own mapper, as its message converter would: choosing that converter for each answer
+        // cost about 6 % of one-log requests a second (JDK 25, virtual threads, 32 connections).
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON);
         if (answer.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
-        return response.body(answer.body());
+        return response.body(answers.writeValueAsBytes(answer.body()));
     }
 
     /**

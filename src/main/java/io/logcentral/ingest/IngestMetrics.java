@@ -3,9 +3,11 @@ package io.logcentral.ingest;
 import io.logcentral.storage.Severity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /** Counts of what ingest stored and refused since start, kept as Micrometer meters so Prometheus sees them too. */
@@ -15,6 +17,7 @@ public class IngestMetrics {
     private final Map<Severity, Counter> stored = new EnumMap<>(Severity.class);
     private final Counter rejectedLogs;
     private final Counter rejectedRequests;
+    private final Timer requests;
 
     IngestMetrics(MeterRegistry registry) {
         for (Severity severity : Severity.values()) {
@@ -31,6 +34,13 @@ public class IngestMetrics {
         rejectedRequests = Counter.builder("logcentral.ingest.rejected.requests")
                 .description("Requests of which nothing was stored")
                 .register(registry);
+        requests = Timer.builder("logcentral.ingest.requests")
+                .description("POST /logs from the controller to the answer, whatever the answer")
+                .register(registry);
+    }
+
+    void requestTook(long nanos) {
+        requests.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void stored(Severity severity) {

@@ -6,6 +6,8 @@ import io.logcentral.Api;
 import io.logcentral.LogServerTest;
 import io.logcentral.TestDatabases;
 import io.logcentral.TestTokens;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,6 +75,43 @@ class OpsApiTest {
                 api.get("/actuator/prometheus").token(TestTokens.READER).send();
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).contains("logcentral_ingest_logs_total");
+    }
+
+    @Test
+    void ingestRequestsAreTimedByTheirOwnTimerAndEveryOtherRequestByHttpServerRequests() {
+        double before = ingestRequestsTimed();
+        api.post("/logs", "{\"service\":\"m\",\"message\":\"timed\"}")
+                .token(TestTokens.ADMIN)
+                .json()
+                .send();
+        api.post("/logs", "{\"message\":\"no service\"}")
+                .token(TestTokens.ADMIN)
+                .json()
+                .send();
+        api.get("/logs").token(TestTokens.READER).send();
+
+        assertThat(ingestRequestsTimed() - before).isEqualTo(2);
+        List<String> observed = prometheus()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+                .toList();
+        assertThat(observed).anyMatch(line -> line.contains("method=\"GET\"") && line.contains("uri=\"/logs\""));
+        assertThat(observed).noneMatch(line -> line.contains("method=\"POST\"") && line.contains("uri=\"/logs\""));
+    }
+
+    private double ingestRequestsTimed() {
+        return prometheus()
+                .filter(line -> line.startsWith("logcentral_ingest_requests_seconds_count "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private Stream<String> prometheus() {
+        return api.get("/actuator/prometheus")
+                .token(TestTokens.READER)
+                .send()
+                .body()
+                .lines();
     }
 
     @Test
