@@ -10,8 +10,9 @@ class IngestObservationConfiguration {
 
     /**
      * {@code POST /logs} is timed by {@link IngestMetrics}' plain timer rather than by the {@code http.server.requests}
-     * observation, whose tags and handlers were about a sixth of the CPU of a one-log request: without it, 6 % more
-     * one-log requests a second (JDK 25, virtual threads, 32 connections). Every other request is still observed.
+     * observation, whose tags and handlers held about a quarter of the CPU samples of a one-log request in the last
+     * profile ({@code docs/profile/NOTES.md}): without it, 6 % more one-log requests a second (JDK 25, virtual threads,
+     * 32 connections). Every other request is still observed.
      */
     @Bean
     ObservationPredicate ingestRequestsTimedByTheirOwnTimer() {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class UnwrittenFilters {
 
     /**
-     * 64 blocks (8 MB of filter words held here at most): each segment then gets about two pages of new rows a write,
+     * 64 blocks (about 8 MB of filter words held here): each segment then gets about two pages of new rows a write,
      * where 16 blocks' filled half of one and still dirtied it. The writer alone stored 6.5 % more logs a second
      * (bench rows, 3 M logs, medians of 4 alternated runs: 142,700 against 134,000). A process killed loses at most
      * this many blocks' filters, which searches then read whole until the filler has them back.
