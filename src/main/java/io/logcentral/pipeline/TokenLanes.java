@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -46,15 +47,21 @@ final class TokenLanes {
         return next;
     }
 
-    boolean remove(Pending pending) {
-        Deque<Pending> lane = lanes.get(pending.token());
-        if (lane == null || !lane.remove(pending)) {
-            return false;
+    /**
+     * Takes out every request queued at or before {@code deadlineNanos}. Each lane is in the order its requests came,
+     * so only lane heads are looked at.
+     */
+    void removeQueuedUntil(long deadlineNanos, List<Pending> removed) {
+        Iterator<Deque<Pending>> each = lanes.values().iterator();
+        while (each.hasNext()) {
+            Deque<Pending> lane = each.next();
+            while (!lane.isEmpty() && lane.getFirst().queuedNanos() - deadlineNanos <= 0) {
+                removed.add(lane.poll());
+            }
+            if (lane.isEmpty()) {
+                each.remove();
+            }
         }
-        if (lane.isEmpty()) {
-            lanes.remove(pending.token());
-        }
-        return true;
     }
 
     /** When the longest-waiting request was queued, on {@link System#nanoTime()}. */

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +42,10 @@ public class WritePipeline implements SmartLifecycle {
     private final AtomicLong discardedIds = new AtomicLong();
     private final WriterHealth health;
     private volatile Thread thread;
+    private final WriteDeadlines deadlines;
+    /** The requests of the commit under way, for {@link WriteDeadlines} should the writer thread be gone. */
+    private volatile List<Pending> committing = List.of();
+
     private final ObjectProvider<Maintenance> maintenanceProvider;
     private volatile MaintenanceSchedule maintenance = new MaintenanceSchedule(List.of());
 
@@ -62,6 +64,7 @@ public class WritePipeline implements SmartLifecycle {
         this.budget = new BodyBudget(properties.maxInflightBytes().toBytes());
         this.metrics = new PipelineMetrics(registry, queue, budget);
         this.health = new WriterHealth(clock, properties.writeTimeout(), this::isRunning, queue::oldestQueuedNanos);
+        this.deadlines = new WriteDeadlines(queue, properties.writeTimeout(), this::isRunning, () -> committing);
         if (properties.discard()) {
             log.warn("logcentral.pipeline.discard is on: logs are acknowledged and NOT stored (benchmarks only)");
         }
@@ -101,7 +104,8 @@ public class WritePipeline implements SmartLifecycle {
             throw new OverloadedException("the server is overloaded, retry later");
         }
         try {
-            return outcome(pending);
+            // No timeout here: WriteDeadlines answers the requests whose commit is late.
+            return pending.done().get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -113,35 +117,6 @@ public class WritePipeline implements SmartLifecycle {
         }
     }
 
-    /**
-     * Waits for the commit. A request still queued when its time is up is taken out, so its 503 tells the truth:
-     * nothing of it will be stored. One the writer has taken already waits for the real outcome, which the writer
-     * always gives (every failure of a batch fails its requests).
-     */
-    private long outcome(Pending pending) throws ExecutionException, InterruptedException {
-        try {
-            return pending.done().get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            if (queue.remove(pending)) {
-                throw new StoreUnavailableException("the store did not commit in time; nothing was stored", e);
-            }
-            return awaitTaken(pending);
-        }
-    }
-
-    /** The writer has the request: its outcome comes, unless the writer thread is gone (which it never should be). */
-    private long awaitTaken(Pending pending) throws ExecutionException, InterruptedException {
-        while (true) {
-            try {
-                return pending.done().get(1, TimeUnit.SECONDS);
-            } catch (TimeoutException stillCommitting) {
-                if (!isRunning()) {
-                    throw new StoreUnavailableException("the writer stopped before the commit ended", stillCommitting);
-                }
-            }
-        }
-    }
-
     /** Supervised: whatever one iteration throws, an {@code Error} included, is counted and the loop goes on. */
     private void run() {
         while (!queue.isClosedAndEmpty()) {
@@ -149,7 +124,12 @@ public class WritePipeline implements SmartLifecycle {
                 Duration idle = maintenance.hasMore() ? MAINTENANCE_IDLE : IDLE;
                 List<Pending> batch = queue.take(properties.maxBatchLogs(), idle, properties.linger());
                 if (!batch.isEmpty()) {
-                    commit(batch);
+                    committing = batch;
+                    try {
+                        commit(batch);
+                    } finally {
+                        committing = List.of();
+                    }
                 }
                 health.batchStarted();
                 try {
@@ -241,6 +221,7 @@ public class WritePipeline implements SmartLifecycle {
         queue.open();
         thread = new Thread(this::run, "logcentral-writer");
         thread.start();
+        deadlines.start();
     }
 
     @Override
@@ -250,6 +231,8 @@ public class WritePipeline implements SmartLifecycle {
             thread.join(properties.writeTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            deadlines.stop();
         }
     }
 

@@ -105,18 +105,17 @@ final class WriteQueue {
     }
 
     /**
-     * Takes a request out before the writer has taken it, for a request that gave up waiting.
-     *
-     * @return false when the writer took it already: it is being committed, or was
+     * Takes out the requests queued at or before {@code deadlineNanos} (on {@link System#nanoTime()}) that the writer
+     * has not taken.
      */
-    boolean remove(Pending pending) {
+    List<Pending> removeQueuedUntil(long deadlineNanos) {
+        List<Pending> removed = new ArrayList<>();
         lock.lock();
         try {
-            if (!urgent.remove(pending) && !normal.remove(pending)) {
-                return false;
-            }
-            forget(pending);
-            return true;
+            urgent.removeQueuedUntil(deadlineNanos, removed);
+            normal.removeQueuedUntil(deadlineNanos, removed);
+            removed.forEach(this::forget);
+            return removed;
         } finally {
             lock.unlock();
         }

@@ -135,15 +135,34 @@ class WriteQueueTest {
     }
 
     @Test
-    void removeGivesTheTokenItsShareBack() {
+    void removingTheRequestsQueuedUntilADeadlineTakesOutExactlyThoseAndGivesTheirTokensTheirShareBack()
+            throws InterruptedException {
         WriteQueue queue = new WriteQueue(100, Long.MAX_VALUE, 0.5);
-        Pending first = request("flooder", Severity.INFO, 25);
-        queue.offer(first);
+        Pending flooderEarly = request("flooder", Severity.INFO, 25);
+        Pending quietEarly = request("quiet", Severity.ERROR, 5);
+        queue.offer(flooderEarly);
+        queue.offer(quietEarly);
+        long deadline = Math.max(flooderEarly.queuedNanos(), quietEarly.queuedNanos());
+        Pending quietLate = later(request("quiet", Severity.INFO, 5), deadline);
+        queue.offer(quietLate);
         assertThat(queue.offer(request("flooder", Severity.INFO, 1))).isFalse();
 
-        assertThat(queue.remove(first)).isTrue();
+        assertThat(queue.removeQueuedUntil(deadline)).containsExactlyInAnyOrder(flooderEarly, quietEarly);
 
+        assertThat(queue.logs()).isEqualTo(5);
         assertThat(queue.offer(request("flooder", Severity.INFO, 25))).isTrue();
-        assertThat(queue.oldestQueuedNanos()).isPresent();
+        assertThat(queue.take(100, NO_WAIT, NO_WAIT)).first().isEqualTo(quietLate);
+    }
+
+    /** The same request, queued one nanosecond after {@code nanos}, whatever the clock's resolution. */
+    private static Pending later(Pending pending, long nanos) {
+        return new Pending(
+                pending.token(),
+                pending.logs(),
+                pending.bytes(),
+                pending.highest(),
+                pending.answer(),
+                pending.done(),
+                nanos + 1);
     }
 }
