@@ -89,6 +89,7 @@ public class SqliteLogWriter implements LogWriter {
     private final BlockFilters.Builder filters = new BlockFilters.Builder();
 
     private long filterBlock = -1;
+    private final WriterStatements statements = new WriterStatements();
 
     /**
      * Works out the filter marks of a batch ({@link BlockFilters#values}: words, ids, attributes, and the bits each sets
@@ -120,6 +121,8 @@ public class SqliteLogWriter implements LogWriter {
                     "The filters of {} blocks stay to be filled in at the next start: {}",
                     unwritten.size(),
                     e.toString());
+        } finally {
+            statements.clear();
         }
     }
 
@@ -133,15 +136,15 @@ public class SqliteLogWriter implements LogWriter {
         Map<Long, long[]> written = new TreeMap<>();
         long first = inTransaction(connection -> {
             long firstId = nextId(connection);
-            insertLogs(connection, firstId, logs);
+            insertLogs(statements.get(connection, INSERT_LOG), firstId, logs);
             filter(connection, firstId, firstId == expectedFirstId ? done(marks) : marks(logs, firstId), sealed);
             if (unwritten.size() + sealed.size() >= UnwrittenFilters.BLOCKS_PER_WRITE) {
                 written.putAll(unwritten.now());
                 written.putAll(sealed);
                 writeFilters(connection, written);
             }
-            trackBlocks(connection, firstId, logs);
-            countMinutes(connection, logs);
+            trackBlocks(statements.get(connection, TRACK_BLOCK), firstId, logs);
+            countMinutes(statements.get(connection, COUNT_MINUTE), logs);
             for (PendingAnswer answer : answers) {
                 insertAnswer(connection, firstId, answer);
             }
@@ -297,9 +300,9 @@ public class SqliteLogWriter implements LogWriter {
         T result;
         try {
             connection = writer.getConnection();
-            execute(connection, "BEGIN IMMEDIATE");
+            statements.get(connection, "BEGIN IMMEDIATE").execute();
             result = work.run(connection);
-            execute(connection, "COMMIT");
+            statements.get(connection, "COMMIT").execute();
         } catch (SQLException e) {
             discard(connection);
             throw new StoreUnavailableException("the store refused the write: " + e.getMessage(), e);
@@ -314,6 +317,7 @@ public class SqliteLogWriter implements LogWriter {
     private void discard(Connection connection) {
         nextId = -1;
         filterBlock = -1;
+        statements.clear();
         if (connection != null) {
             writer.evictConnection(connection);
         }
@@ -328,12 +332,6 @@ public class SqliteLogWriter implements LogWriter {
         }
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
     private long nextId(Connection connection) throws SQLException {
         if (nextId < 0) {
             try (Statement statement = connection.createStatement();
@@ -345,25 +343,23 @@ public class SqliteLogWriter implements LogWriter {
         return nextId;
     }
 
-    private static void insertLogs(Connection connection, long firstId, List<NewLog> logs) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_LOG)) {
-            long id = firstId;
-            for (NewLog log : logs) {
-                insert.setLong(1, id++);
-                insert.setLong(2, Timestamps.toMicros(log.timestamp()));
-                insert.setLong(3, Timestamps.toMicros(log.receivedAt()));
-                insert.setString(4, log.service());
-                insert.setInt(5, log.severity().ordinal());
-                insert.setString(6, log.message());
-                insert.setString(7, log.requestId());
-                insert.setString(8, log.traceId());
-                insert.setString(9, log.spanId());
-                insert.setString(10, log.host());
-                insert.setString(11, log.attributesJson());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+    private static void insertLogs(PreparedStatement insert, long firstId, List<NewLog> logs) throws SQLException {
+        long id = firstId;
+        for (NewLog log : logs) {
+            insert.setLong(1, id++);
+            insert.setLong(2, Timestamps.toMicros(log.timestamp()));
+            insert.setLong(3, Timestamps.toMicros(log.receivedAt()));
+            insert.setString(4, log.service());
+            insert.setInt(5, log.severity().ordinal());
+            insert.setString(6, log.message());
+            insert.setString(7, log.requestId());
+            insert.setString(8, log.traceId());
+            insert.setString(9, log.spanId());
+            insert.setString(10, log.host());
+            insert.setString(11, log.attributesJson());
+            insert.addBatch();
         }
+        insert.executeBatch();
     }
 
     /**
@@ -448,27 +444,25 @@ public class SqliteLogWriter implements LogWriter {
         }
     }
 
-    private static void trackBlocks(Connection connection, long first, List<NewLog> logs) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(TRACK_BLOCK)) {
-            int start = 0;
-            while (start < logs.size()) {
-                long block = (first + start) >> LogBlocks.BITS;
-                int end = (int) Math.min(logs.size(), ((block + 1) << LogBlocks.BITS) - first);
-                long min = Long.MAX_VALUE;
-                long max = Long.MIN_VALUE;
-                for (NewLog log : logs.subList(start, end)) {
-                    long ts = Timestamps.toMicros(log.timestamp());
-                    min = Math.min(min, ts);
-                    max = Math.max(max, ts);
-                }
-                upsert.setLong(1, block);
-                upsert.setLong(2, min);
-                upsert.setLong(3, max);
-                upsert.addBatch();
-                start = end;
+    private static void trackBlocks(PreparedStatement upsert, long first, List<NewLog> logs) throws SQLException {
+        int start = 0;
+        while (start < logs.size()) {
+            long block = (first + start) >> LogBlocks.BITS;
+            int end = (int) Math.min(logs.size(), ((block + 1) << LogBlocks.BITS) - first);
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (NewLog log : logs.subList(start, end)) {
+                long ts = Timestamps.toMicros(log.timestamp());
+                min = Math.min(min, ts);
+                max = Math.max(max, ts);
             }
-            upsert.executeBatch();
+            upsert.setLong(1, block);
+            upsert.setLong(2, min);
+            upsert.setLong(3, max);
+            upsert.addBatch();
+            start = end;
         }
+        upsert.executeBatch();
     }
 
     /**
@@ -477,7 +471,7 @@ public class SqliteLogWriter implements LogWriter {
      */
     private record Minute(long minute, String service, int severity) {}
 
-    private static void countMinutes(Connection connection, List<NewLog> logs) throws SQLException {
+    private static void countMinutes(PreparedStatement upsert, List<NewLog> logs) throws SQLException {
         Map<Minute, long[]> counts = new HashMap<>();
         for (NewLog log : logs) {
             long ts = Timestamps.toMicros(log.timestamp());
@@ -489,17 +483,15 @@ public class SqliteLogWriter implements LogWriter {
             count[0]++;
             count[1] = Math.max(count[1], ts);
         }
-        try (PreparedStatement upsert = connection.prepareStatement(COUNT_MINUTE)) {
-            for (Map.Entry<Minute, long[]> count : counts.entrySet()) {
-                upsert.setLong(1, count.getKey().minute());
-                upsert.setString(2, count.getKey().service());
-                upsert.setInt(3, count.getKey().severity());
-                upsert.setLong(4, count.getValue()[0]);
-                upsert.setLong(5, count.getValue()[1]);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+        for (Map.Entry<Minute, long[]> count : counts.entrySet()) {
+            upsert.setLong(1, count.getKey().minute());
+            upsert.setString(2, count.getKey().service());
+            upsert.setInt(3, count.getKey().severity());
+            upsert.setLong(4, count.getValue()[0]);
+            upsert.setLong(5, count.getValue()[1]);
+            upsert.addBatch();
         }
+        upsert.executeBatch();
     }
 
     private static void insertAnswer(Connection connection, long batchFirstId, PendingAnswer answer)
