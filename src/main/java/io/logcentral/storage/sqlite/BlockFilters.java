@@ -153,21 +153,32 @@ final class BlockFilters {
     /**
      * For each block that has filters, in the table or still in memory ({@link UnwrittenFilters}), the granules that
      * may hold a log matching every condition ({@link #probes}); blocks without filters yet (the newest, or a store's
-     * old blocks until they are filled in) are left out, and must be read whole.
+     * old blocks until they are filled in) are left out, and must be read whole. So is a block that has rows for only
+     * some of a condition's probes (its filter write was cut short, {@code SqliteLogWriter#writing}): the rows it has
+     * would narrow it to the granules of those probes alone.
      */
     static Map<Long, Integer> candidates(JdbcClient jdbc, List<List<Probe>> conditions, Map<Long, long[]> unwritten) {
         Map<Long, Integer> all = null;
         for (List<Probe> condition : conditions) {
             Map<Long, Integer> any = new HashMap<>();
-            for (Probe probe : condition) {
+            Map<Long, Integer> probesFound = new HashMap<>();
+            for (int i = 0; i < condition.size(); i++) {
+                Probe probe = condition.get(i);
+                int found = 1 << i;
                 jdbc.sql("SELECT block, bits FROM log_filters WHERE segment = ?")
                         .param(probe.segment())
                         .query(rs -> {
                             long block = rs.getLong(1);
                             any.merge(block, granules(rs.getBytes(2), probe, block), (a, b) -> a | b);
+                            probesFound.merge(block, found, (a, b) -> a | b);
                         });
-                unwritten.forEach((block, words) -> any.merge(block, granules(words, probe, block), (a, b) -> a | b));
+                unwritten.forEach((block, words) -> {
+                    any.merge(block, granules(words, probe, block), (a, b) -> a | b);
+                    probesFound.merge(block, found, (a, b) -> a | b);
+                });
             }
+            int everyProbe = (1 << condition.size()) - 1;
+            any.keySet().removeIf(block -> probesFound.get(block) != everyProbe);
             if (all == null) {
                 all = any;
             } else {

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The filters of whole blocks the writer has sealed but not yet written to {@code log_filters}, which it writes
- * {@link #BLOCKS_PER_WRITE} blocks at a time: the table is segment-major, so one block's rows land in 1,024 places
- * of it, a page each, and writing them block by block cost the writer's commits about a kilobyte of pages a log.
- * Readers look here beside the table. A block in neither place is read whole, so whatever a reader sees of a block
- * moving from here to the table, it misses no log; a block lost here (the server killed) has no rows, and
- * {@link BlockFilterFiller} fills it in from its logs.
+ * {@link #BLOCKS_PER_WRITE} blocks at a time, a slice of segments a commit ({@code SqliteLogWriter#writing}): the
+ * table is segment-major, so one block's rows land in 1,024 places of it, a page each, and writing them block by block
+ * cost the writer's commits about a kilobyte of pages a log. Readers look here beside the table. A block in neither
+ * place is read whole, so whatever a reader sees of a block moving from here to the table, it misses no log; a block
+ * lost here (the server killed) has no segment-0 row, and {@link BlockFilterFiller} fills it in from its logs.
  */
 @Component
 @SqliteStore

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ class UnwrittenFiltersTest {
     private HikariDataSource readerPool;
     private JdbcClient jdbc;
     private long sent;
+    private LongFunction<String> attributesOf = id -> "{}";
 
     @BeforeEach
     void openStore() {
@@ -75,12 +77,66 @@ class UnwrittenFiltersTest {
         assertThat(ids(fromMemory)).isLessThan(4 * BLOCK);
 
         send(writer, BLOCK);
+        int slices = BlockFilters.SEGMENTS / SqliteLogWriter.SEGMENTS_A_COMMIT;
+        long rowsASlice = (long) UnwrittenFilters.BLOCKS_PER_WRITE * SqliteLogWriter.SEGMENTS_A_COMMIT;
+        // The write goes a slice of segments a commit, so no one commit holds the requests waiting for all of it.
+        for (int slice = 0; slice < slices; slice++) {
+            assertThat(filterRows()).isEqualTo(slice * rowsASlice);
+            assertThat(unwritten.size()).isEqualTo(UnwrittenFilters.BLOCKS_PER_WRITE);
+            assertThat(before(search.candidateRanges(byRequestId(3 * BLOCK + 300)), sealedBeforeTheWrite * BLOCK))
+                    .isEqualTo(before(fromMemory, sealedBeforeTheWrite * BLOCK));
+            send(writer, 1);
+        }
 
         assertThat(unwritten.size()).isZero();
         assertThat(filterRows()).isEqualTo((long) UnwrittenFilters.BLOCKS_PER_WRITE * BlockFilters.SEGMENTS);
         // The same granules of the sealed blocks, now read from the table.
         assertThat(before(search.candidateRanges(byRequestId(3 * BLOCK + 300)), sealedBeforeTheWrite * BLOCK))
                 .isEqualTo(before(fromMemory, sealedBeforeTheWrite * BLOCK));
+    }
+
+    @Test
+    void aFilterWriteCutShortByAKillMissesNoLogAndItsBlocksAreFilledIn() {
+        // An attribute whose value is found only by its any-value probe (a number with a fraction), under a key whose
+        // exact-value probe lies in a segment the write reaches first: after the kill, the block has a row for that
+        // probe and none for the other.
+        String key = null;
+        List<BlockFilters.Probe> condition = null;
+        for (int i = 0; key == null; i++) {
+            List<BlockFilters.Probe> probes =
+                    BlockFilters.probes(byAttribute("k" + i, "1.5")).get(0);
+            if (probes.get(0).segment() > probes.get(1).segment()) {
+                key = "k" + i;
+                condition = probes;
+            }
+        }
+        int slicesWritten =
+                (BlockFilters.SEGMENTS - condition.get(0).segment() - 1) / SqliteLogWriter.SEGMENTS_A_COMMIT + 1;
+        long target = 5L * BLOCK + 77;
+        String attributes = "{\"" + key + "\": 1.5}";
+        attributesOf = id -> id == target ? attributes : "{}";
+        UnwrittenFilters beforeKill = new UnwrittenFilters();
+        SqliteLogWriter writer = new SqliteLogWriter(writerPool, beforeKill);
+        send(writer, UnwrittenFilters.BLOCKS_PER_WRITE * BLOCK + 10);
+        for (int slice = 0; slice < slicesWritten; slice++) {
+            send(writer, 1);
+        }
+        assertThat(BlockFilters.SEGMENTS - slicesWritten * SqliteLogWriter.SEGMENTS_A_COMMIT)
+                .as("the any-value probe's segment is not written yet")
+                .isGreaterThan(condition.get(1).segment());
+        List<IdRange> fromMemory =
+                new TextSearch(jdbc, (rs, row) -> null, beforeKill).candidateRanges(byAttribute(key, "1.5"));
+
+        UnwrittenFilters afterKill = new UnwrittenFilters();
+        SqliteLogWriter restarted = new SqliteLogWriter(writerPool, afterKill);
+        TextSearch search = new TextSearch(jdbc, (rs, row) -> null, afterKill);
+        assertThat(search.candidateRanges(byAttribute(key, "1.5")))
+                .anyMatch(range -> range.first() <= target && target <= range.last());
+        while (restarted.fillMissingFilters(1) > 0) {
+            // one block a transaction, as the background filler does
+        }
+        assertThat(search.candidateRanges(byAttribute(key, "1.5"))).isEqualTo(fromMemory);
+        assertThat(fromMemory).anyMatch(range -> range.first() <= target && target <= range.last());
     }
 
     @Test
@@ -146,7 +202,7 @@ class UnwrittenFiltersTest {
                     null,
                     null,
                     null,
-                    "{}"));
+                    attributesOf.apply(id)));
             if (batch.size() == batchSize || i == count - 1) {
                 writer.insert(batch, List.of());
                 batch.clear();
@@ -160,6 +216,11 @@ class UnwrittenFiltersTest {
 
     private static LogQuery byRequestId(long id) {
         return new LogQuery(null, null, null, null, null, null, null, "req-" + id, null, Map.of(), null, false, 10, 0);
+    }
+
+    private static LogQuery byAttribute(String key, String value) {
+        return new LogQuery(
+                null, null, null, null, null, null, null, null, null, Map.of(key, value), null, false, 10, 0);
     }
 
     private static IdRange granuleOf(long id) {
