@@ -22,6 +22,8 @@ final class WriteDeadlines {
 
     private static final Logger log = LoggerFactory.getLogger(WriteDeadlines.class);
     private static final Duration MAX_TICK = Duration.ofMillis(100);
+    /** A zero timeout must not make the thread spin. */
+    private static final Duration MIN_TICK = Duration.ofMillis(1);
 
     private final WriteQueue queue;
     private final Duration timeout;
@@ -43,7 +45,7 @@ final class WriteDeadlines {
             thread.setDaemon(true);
             return thread;
         });
-        long tick = Math.max(1, Math.min(MAX_TICK.toNanos(), timeout.toNanos() / 10));
+        long tick = Math.max(MIN_TICK.toNanos(), Math.min(MAX_TICK.toNanos(), timeout.toNanos() / 10));
         ticks.scheduleWithFixedDelay(this::sweepSafely, tick, tick, TimeUnit.NANOSECONDS);
     }
 
