@@ -119,6 +119,8 @@ class HealthController {
         details.put("oldest_queued_ms", writing.oldestQueuedMillis());
         details.put("current_batch_ms", writing.currentBatchMillis());
         details.put("failed_batches_in_a_row", writing.failuresInARow());
+        details.put("failed_loop_iterations", writing.iterationsFailed());
+        details.put("failed_deadline_sweeps", writing.deadlineSweepsFailed());
         return details;
     }
 }

@@ -29,14 +29,24 @@ final class WriteDeadlines {
     private final Duration timeout;
     private final BooleanSupplier writerRunning;
     private final Supplier<List<Pending>> taken;
+    private final Runnable sweepFailed;
     private ScheduledExecutorService ticks;
 
-    /** @param taken the requests the writer is committing now */
-    WriteDeadlines(WriteQueue queue, Duration timeout, BooleanSupplier writerRunning, Supplier<List<Pending>> taken) {
+    /**
+     * @param taken the requests the writer is committing now
+     * @param sweepFailed counts a sweep that threw, for {@code /health}
+     */
+    WriteDeadlines(
+            WriteQueue queue,
+            Duration timeout,
+            BooleanSupplier writerRunning,
+            Supplier<List<Pending>> taken,
+            Runnable sweepFailed) {
         this.queue = queue;
         this.timeout = timeout;
         this.writerRunning = writerRunning;
         this.taken = taken;
+        this.sweepFailed = sweepFailed;
     }
 
     void start() {
@@ -55,12 +65,16 @@ final class WriteDeadlines {
         }
     }
 
-    /** One failed sweep must not end the schedule: a later one answers what this one left. */
+    /**
+     * Supervised as the writer's loop is: whatever one sweep throws, an {@code Error} included, is counted and the
+     * schedule goes on (an escaping throwable would end it for good), and a later sweep answers what this one left.
+     */
     private void sweepSafely() {
         try {
             sweep(System.nanoTime());
-        } catch (RuntimeException e) {
-            log.warn("Answering requests past the write timeout failed: {}", e.getMessage());
+        } catch (Throwable e) {
+            sweepFailed.run();
+            log.warn("Answering requests past the write timeout failed", e);
         }
     }
 

@@ -64,7 +64,8 @@ public class WritePipeline implements SmartLifecycle {
         this.budget = new BodyBudget(properties.maxInflightBytes().toBytes());
         this.metrics = new PipelineMetrics(registry, queue, budget);
         this.health = new WriterHealth(clock, properties.writeTimeout(), this::isRunning, queue::oldestQueuedNanos);
-        this.deadlines = new WriteDeadlines(queue, properties.writeTimeout(), this::isRunning, () -> committing);
+        this.deadlines = new WriteDeadlines(
+                queue, properties.writeTimeout(), this::isRunning, () -> committing, health::deadlineSweepFailed);
         if (properties.discard()) {
             log.warn("logcentral.pipeline.discard is on: logs are acknowledged and NOT stored (benchmarks only)");
         }

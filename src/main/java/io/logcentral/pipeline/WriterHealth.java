@@ -23,7 +23,8 @@ public final class WriterHealth {
             long oldestQueuedMillis,
             long currentBatchMillis,
             long failuresInARow,
-            long iterationsFailed) {}
+            long iterationsFailed,
+            long deadlineSweepsFailed) {}
 
     private final Clock clock;
     private final Duration stuckAfter;
@@ -31,6 +32,7 @@ public final class WriterHealth {
     private final Supplier<OptionalLong> oldestQueuedNanos;
     private final AtomicLong failuresInARow = new AtomicLong();
     private final AtomicLong iterationsFailed = new AtomicLong();
+    private final AtomicLong deadlineSweepsFailed = new AtomicLong();
     private volatile Instant lastCommit;
     private volatile long batchSinceNanos;
     private volatile boolean inBatch;
@@ -65,6 +67,11 @@ public final class WriterHealth {
         iterationsFailed.incrementAndGet();
     }
 
+    /** {@link WriteDeadlines} failed to look for late requests once; it looks again at its next tick. */
+    void deadlineSweepFailed() {
+        deadlineSweepsFailed.incrementAndGet();
+    }
+
     public Status status() {
         long now = System.nanoTime();
         OptionalLong oldest = oldestQueuedNanos.get();
@@ -73,6 +80,13 @@ public final class WriterHealth {
         boolean isAlive = alive.getAsBoolean();
         boolean stuck = !isAlive || Math.max(waitedMillis, batchMillis) > stuckAfter.toMillis();
         return new Status(
-                isAlive, stuck, lastCommit, waitedMillis, batchMillis, failuresInARow.get(), iterationsFailed.get());
+                isAlive,
+                stuck,
+                lastCommit,
+                waitedMillis,
+                batchMillis,
+                failuresInARow.get(),
+                iterationsFailed.get(),
+                deadlineSweepsFailed.get());
     }
 }

@@ -62,6 +62,8 @@ class HealthTest {
         assertThat(writer.get("stuck").asBoolean()).isFalse();
         assertThat(writer.get("last_commit").asString()).endsWith("Z");
         assertThat(writer.has("oldest_queued_ms")).isTrue();
+        assertThat(writer.get("failed_loop_iterations").asLong()).isZero();
+        assertThat(writer.get("failed_deadline_sweeps").asLong()).isZero();
         JsonNode tail =
                 api.get("/health").token(TestTokens.READER).send().json().get("live_tail");
         assertThat(tail.get("last_poll").asString()).endsWith("Z");

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class WriteDeadlinesTest {
@@ -30,7 +31,7 @@ class WriteDeadlinesTest {
     void aQueuedRequestIsAnsweredNothingStoredOnceItsTimeIsUpAndNotBefore() {
         Pending waiting = request("waiting");
         queue.offer(waiting);
-        WriteDeadlines deadlines = new WriteDeadlines(queue, TIMEOUT, writerRunning::get, List::of);
+        WriteDeadlines deadlines = new WriteDeadlines(queue, TIMEOUT, writerRunning::get, List::of, () -> {});
 
         deadlines.sweep(waiting.queuedNanos() + TIMEOUT.toNanos() - 1);
         assertThat(waiting.done()).isNotDone();
@@ -50,7 +51,7 @@ class WriteDeadlinesTest {
         Pending taken = request("taken");
         queue.offer(taken);
         List<Pending> committing = queue.take(10, Duration.ZERO, Duration.ZERO);
-        WriteDeadlines deadlines = new WriteDeadlines(queue, TIMEOUT, writerRunning::get, () -> committing);
+        WriteDeadlines deadlines = new WriteDeadlines(queue, TIMEOUT, writerRunning::get, () -> committing, () -> {});
         long muchLater = taken.queuedNanos() + 10 * TIMEOUT.toNanos();
 
         deadlines.sweep(muchLater);
@@ -62,5 +63,31 @@ class WriteDeadlinesTest {
                 .cause()
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("writer stopped");
+    }
+
+    @Test
+    void aSweepThatThrowsEvenAnErrorIsCountedAndTheNextTickSweepsAgain() throws Exception {
+        writerRunning.set(false);
+        AtomicInteger failed = new AtomicInteger();
+        WriteDeadlines deadlines = new WriteDeadlines(
+                queue,
+                Duration.ofMillis(10),
+                writerRunning::get,
+                () -> {
+                    throw new AssertionError("a sweep that fails");
+                },
+                failed::incrementAndGet);
+
+        deadlines.start();
+        try {
+            long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (failed.get() < 3 && System.nanoTime() < giveUp) {
+                Thread.sleep(5);
+            }
+        } finally {
+            deadlines.stop();
+        }
+
+        assertThat(failed.get()).isGreaterThanOrEqualTo(3);
     }
 }
