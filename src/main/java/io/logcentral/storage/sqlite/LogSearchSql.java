@@ -116,8 +116,8 @@ final class LogSearchSql {
      * so it reads the page's rows only; SQLite, left to choose without statistics, walks the severity's index and
      * reads every service's logs at that severity. Only pages, and only then: a tail ({@link #afterIdText}) reads by id,
      * several severities would make SQLite sort all of a service's logs at them, and a range of receipt times is
-     * narrowed best by its own index. The repeated severity bound is the partial index's own condition, which SQLite
-     * must find in the query to use it.
+     * narrowed best by its blocks' ids ({@link #receivedWithin}). The repeated severity bound is the partial index's
+     * own condition, which SQLite must find in the query to use it.
      */
     private String pageSource(LogQuery q) {
         boolean oneServiceAtOneSeverity = !readById
@@ -197,8 +197,9 @@ final class LogSearchSql {
     private void filter(LogQuery q) {
         range("ts", q.timestampFrom() == null ? null : Timestamps.toMicros(q.timestampFrom()), ">=");
         range("ts", q.timestampTo() == null ? null : Timestamps.toMicros(q.timestampTo()), "<=");
-        range("received_at", q.receivedFrom() == null ? null : Timestamps.toMicros(q.receivedFrom()), ">=");
-        range("received_at", q.receivedTo() == null ? null : Timestamps.toMicros(q.receivedTo()), "<=");
+        receivedWithin(
+                q.receivedFrom() == null ? null : Timestamps.toMicros(q.receivedFrom()),
+                q.receivedTo() == null ? null : Timestamps.toMicros(q.receivedTo()));
         kinds(q);
         if (q.requestId() != null) {
             add("request_id = ?", q.requestId());
@@ -272,6 +273,35 @@ final class LogSearchSql {
             add("instr(attributes, ?) > 0", value);
         }
         add("CAST(json_extract(attributes, ?) AS TEXT) = ?", jsonPath(path), value);
+    }
+
+    /**
+     * Receipt times {@code from..to} (either may be null), with no index on them (migration V15): the logs are read by
+     * id from the first to the last block whose range of receipt times meets them. Receipt times rise with the ids, so
+     * those blocks are neighbours; the bounds are subqueries of this statement, so they come from its snapshot.
+     */
+    private void receivedWithin(Long from, Long to) {
+        if (from == null && to == null) {
+            return;
+        }
+        StringJoiner meets = new StringJoiner(" AND ", " FROM log_blocks WHERE ", ")");
+        List<Object> bounds = new ArrayList<>();
+        if (from != null) {
+            meets.add("max_received >= ?");
+            bounds.add(from);
+        }
+        if (to != null) {
+            meets.add("min_received <= ?");
+            bounds.add(to);
+        }
+        List<Object> both = new ArrayList<>(bounds);
+        both.addAll(bounds);
+        add(
+                "id BETWEEN (SELECT MIN(block) << " + LogBlocks.BITS + meets + " AND (SELECT ((MAX(block) + 1) << "
+                        + LogBlocks.BITS + ") - 1" + meets,
+                both.toArray());
+        range("received_at", from, ">=");
+        range("received_at", to, "<=");
     }
 
     private void kinds(LogQuery q) {

@@ -47,13 +47,16 @@ public class SqliteLogWriter implements LogWriter {
     private static final String INSERT_LOG = "INSERT INTO logs (id, ts, received_at, service, severity, message,"
             + " request_id, trace_id, span_id, host, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /**
-     * A block's time range, widened by a batch's logs in it; and a minute's count of one service and severity, added to
+     * A block's ranges of event and receipt times, widened by a batch's logs in it; and a minute's count of one service and severity, added to
      * by a batch. Summed up here from the batch in hand rather than with an INSERT .. SELECT that reads its rows again:
      * the writer's thread is the store's bottleneck.
      */
-    static final String TRACK_BLOCK = "INSERT INTO log_blocks (block, min_ts, max_ts) VALUES (?, ?, ?)"
-            + " ON CONFLICT (block) DO UPDATE SET min_ts = MIN(min_ts, excluded.min_ts),"
-            + " max_ts = MAX(max_ts, excluded.max_ts)";
+    static final String TRACK_BLOCK = "INSERT INTO log_blocks (block, min_ts, max_ts, min_received, max_received)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (block) DO UPDATE SET min_ts = MIN(min_ts, excluded.min_ts),"
+            + " max_ts = MAX(max_ts, excluded.max_ts),"
+            // NULL when the block's logs were all deleted (migration V15), and MIN or MAX of NULL is NULL.
+            + " min_received = MIN(COALESCE(min_received, excluded.min_received), excluded.min_received),"
+            + " max_received = MAX(COALESCE(max_received, excluded.max_received), excluded.max_received)";
 
     static final String COUNT_MINUTE = "INSERT INTO log_counts (minute, service, severity, n, last_ts)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (minute, service, severity) DO UPDATE SET n = n + excluded.n,"
@@ -470,14 +473,21 @@ public class SqliteLogWriter implements LogWriter {
             int end = (int) Math.min(logs.size(), ((block + 1) << LogBlocks.BITS) - first);
             long min = Long.MAX_VALUE;
             long max = Long.MIN_VALUE;
+            long minReceived = Long.MAX_VALUE;
+            long maxReceived = Long.MIN_VALUE;
             for (NewLog log : logs.subList(start, end)) {
                 long ts = Timestamps.toMicros(log.timestamp());
                 min = Math.min(min, ts);
                 max = Math.max(max, ts);
+                long received = Timestamps.toMicros(log.receivedAt());
+                minReceived = Math.min(minReceived, received);
+                maxReceived = Math.max(maxReceived, received);
             }
             upsert.setLong(1, block);
             upsert.setLong(2, min);
             upsert.setLong(3, max);
+            upsert.setLong(4, minReceived);
+            upsert.setLong(5, maxReceived);
             upsert.addBatch();
             start = end;
         }
