@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * The baseline of the ingest benchmarks (PRODUCT.md: batch ingest >= 0.7 x raw insert): the same generated logs
  * inserted with plain JDBC batches into the bare {@code logs} table of the same schema (the project's own migrations)
  * with the time, service and severity indexes PRODUCT.md names and no other, with the same pragmas as the server, no
- * HTTP, 1,000 logs a transaction, nothing else kept. What the server's writer keeps besides (filters, blocks, counts) is measured by running the writer itself
- * (bench/GenerateLogs.java), not by copies of its statements here.
+ * HTTP, 1,000 logs a transaction, nothing else kept. What the server's writer keeps besides (filters, blocks, counts)
+ * is measured by running the writer itself (bench/GenerateLogs.java), not by copies of its statements here.
  * Also writes the request bodies the HTTP runs post, so both sides store the same rows.
  *
  * <p>With {@code -Dfrom=<logcentral.db>} it inserts that store's rows instead (the first {@code <logs>} by id, every

@@ -47,9 +47,9 @@ public class SqliteLogWriter implements LogWriter {
     private static final String INSERT_LOG = "INSERT INTO logs (id, ts, received_at, service, severity, message,"
             + " request_id, trace_id, span_id, host, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /**
-     * A block's ranges of event and receipt times, widened by a batch's logs in it; and a minute's count of one service and severity, added to
-     * by a batch. Summed up here from the batch in hand rather than with an INSERT .. SELECT that reads its rows again:
-     * the writer's thread is the store's bottleneck.
+     * A block's ranges of event and receipt times, widened by a batch's logs in it; and a minute's count of one service
+     * and severity, added to by a batch. Summed up here from the batch in hand rather than with an INSERT .. SELECT that
+     * reads its rows again: the writer's thread is the store's bottleneck.
      */
     static final String TRACK_BLOCK = "INSERT INTO log_blocks (block, min_ts, max_ts, min_received, max_received)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (block) DO UPDATE SET min_ts = MIN(min_ts, excluded.min_ts),"
