@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -238,7 +237,7 @@ class ReceivedTimesTest {
                 from == null ? null : Timestamps.fromMicros(from),
                 to == null ? null : Timestamps.fromMicros(to),
                 services,
-                (Set<Severity>) null,
+                null,
                 null,
                 null,
                 null,
