@@ -1,9 +1,23 @@
 package io.logcentral.alert;
 
+import io.logcentral.storage.EntityStore;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-interface AlertRuleRepository extends JpaRepository<AlertRule, Long> {
+@Repository
+class AlertRuleRepository extends EntityStore<AlertRule, Long> {
 
-    Optional<AlertRule> findByName(String name);
+    AlertRuleRepository(EntityManagerFactory factory) {
+        super(factory, AlertRule.class);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<AlertRule> findByName(String name) {
+        return entities.createQuery("SELECT r FROM AlertRule r WHERE r.name = :name", AlertRule.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
 }

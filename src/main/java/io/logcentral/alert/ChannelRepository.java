@@ -1,5 +1,13 @@
 package io.logcentral.alert;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import io.logcentral.storage.EntityStore;
+import jakarta.persistence.EntityManagerFactory;
+import org.springframework.stereotype.Repository;
 
-interface ChannelRepository extends JpaRepository<Channel, String> {}
+@Repository
+class ChannelRepository extends EntityStore<Channel, String> {
+
+    ChannelRepository(EntityManagerFactory factory) {
+        super(factory, Channel.class);
+    }
+}

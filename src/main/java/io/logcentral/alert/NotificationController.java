@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.logcentral.storage.Timestamps;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,7 +59,7 @@ class NotificationController {
     @Transactional(readOnly = true)
     List<NotificationView> history(@RequestParam(defaultValue = "100") int limit) {
         int clamped = Math.max(1, Math.min(limit, MAX_LIMIT));
-        return notifications.findAllByOrderByIdDesc(PageRequest.of(0, clamped)).stream()
+        return notifications.findNewest(clamped).stream()
                 .map(NotificationView::of)
                 .toList();
     }

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -82,9 +81,8 @@ class OutboxSender {
     /** Pending rows that are due and that no lane holds (a full lane left them in the store). */
     private void sweep() {
         try {
-            List<Notification> due =
-                    transactions.execute(status -> notifications.findByStatusAndNextAttemptAtLessThanEqualOrderByIdAsc(
-                            Notification.Status.pending, clock.millis(), PageRequest.of(0, SWEEP_ROWS)));
+            List<Notification> due = transactions.execute(
+                    status -> notifications.findDue(Notification.Status.pending, clock.millis(), SWEEP_ROWS));
             due.forEach(n -> dispatch(n.id(), n.channel(), n.nextAttemptAt()));
         } catch (Throwable e) {
             // Whatever escaped would end the sweep for good.

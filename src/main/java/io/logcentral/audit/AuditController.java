@@ -2,7 +2,6 @@ package io.logcentral.audit;
 
 import io.logcentral.web.Problems;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +24,7 @@ class AuditController {
     /** {@code limit}: how many, 1 to 1000 (clamped, as for logs); not a whole number is a 400. */
     @GetMapping("/admin/audit")
     List<AuditView> list(@RequestParam(required = false) String limit) {
-        return events.findAllByOrderByIdDesc(PageRequest.of(0, limit(limit))).stream()
-                .map(AuditView::of)
-                .toList();
+        return events.findNewest(limit(limit)).stream().map(AuditView::of).toList();
     }
 
     private static int limit(String text) {

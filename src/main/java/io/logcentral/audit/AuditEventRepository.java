@@ -1,23 +1,31 @@
 package io.logcentral.audit;
 
+import io.logcentral.storage.EntityStore;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
+@Repository
+class AuditEventRepository extends EntityStore<AuditEvent, Long> {
+
+    AuditEventRepository(EntityManagerFactory factory) {
+        super(factory, AuditEvent.class);
+    }
 
     @Transactional(readOnly = true)
-    List<AuditEvent> findAllByOrderByIdDesc(Pageable page);
+    List<AuditEvent> findNewest(int limit) {
+        return entities.createQuery("SELECT e FROM AuditEvent e ORDER BY e.id DESC", AuditEvent.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
 
     /** At most {@code rows} of the oldest actions before {@code before}: one small step that holds the lock briefly. */
-    @Modifying
-    @Transactional
-    @Query(
-            value = "DELETE FROM audit_events WHERE id IN"
-                    + " (SELECT id FROM audit_events WHERE at < ?1 ORDER BY id LIMIT ?2)",
-            nativeQuery = true)
-    int deleteOlderThan(long before, int rows);
+    int deleteOlderThan(long before, int rows) {
+        return entities.createNativeQuery("DELETE FROM audit_events WHERE id IN"
+                        + " (SELECT id FROM audit_events WHERE at < ?1 ORDER BY id LIMIT ?2)")
+                .setParameter(1, before)
+                .setParameter(2, rows)
+                .executeUpdate();
+    }
 }

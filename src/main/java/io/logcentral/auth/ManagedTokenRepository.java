@@ -1,20 +1,29 @@
 package io.logcentral.auth;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import io.logcentral.storage.EntityStore;
+import jakarta.persistence.EntityManagerFactory;
+import org.springframework.stereotype.Repository;
 
-interface ManagedTokenRepository extends JpaRepository<ManagedToken, String> {
+@Repository
+class ManagedTokenRepository extends EntityStore<ManagedToken, String> {
+
+    ManagedTokenRepository(EntityManagerFactory factory) {
+        super(factory, ManagedToken.class);
+    }
 
     /**
      * The first statement of every change: it writes, so the transaction waits for the store's write lock within the
      * busy timeout instead of failing when the log writer commits between a read and a write; and it tells every
      * replica that the table changed.
      */
-    @Modifying
-    @Query(value = "UPDATE managed_token_version SET version = version + 1 WHERE id = 1", nativeQuery = true)
-    int bumpVersion();
+    int bumpVersion() {
+        return entities.createNativeQuery("UPDATE managed_token_version SET version = version + 1 WHERE id = 1")
+                .executeUpdate();
+    }
 
-    @Query(value = "SELECT version FROM managed_token_version WHERE id = 1", nativeQuery = true)
-    long version();
+    long version() {
+        return ((Number) entities.createNativeQuery("SELECT version FROM managed_token_version WHERE id = 1")
+                        .getSingleResult())
+                .longValue();
+    }
 }

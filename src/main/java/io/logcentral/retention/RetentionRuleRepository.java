@@ -1,5 +1,19 @@
 package io.logcentral.retention;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import io.logcentral.storage.EntityStore;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
+import org.springframework.stereotype.Repository;
 
-interface RetentionRuleRepository extends JpaRepository<RetentionRule, Long> {}
+@Repository
+class RetentionRuleRepository extends EntityStore<RetentionRule, Long> {
+
+    RetentionRuleRepository(EntityManagerFactory factory) {
+        super(factory, RetentionRule.class);
+    }
+
+    void replaceAll(List<RetentionRule> rules) {
+        entities.createQuery("DELETE FROM RetentionRule").executeUpdate();
+        rules.forEach(entities::persist);
+    }
+}

@@ -64,8 +64,7 @@ class RetentionRules {
     /** Replaces the rules of the API in one short transaction. */
     void replace(List<RuleKey> rules) {
         transactions.executeWithoutResult(status -> {
-            repository.deleteAllInBatch();
-            repository.saveAll(rules.stream().map(RetentionRule::new).toList());
+            repository.replaceAll(rules.stream().map(RetentionRule::new).toList());
         });
         fromApi = List.copyOf(rules);
     }

@@ -98,7 +98,7 @@ class ManagedTokenTest {
         // What another replica's DELETE does to the shared store, without this replica's own reload.
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             repository.bumpVersion();
-            repository.deleteById(name);
+            repository.delete(repository.findById(name).orElseThrow());
         });
         long refusedAfter = millisUntil(() -> ingest(secret, "replica"), 401, Duration.ofSeconds(3));
         System.out.printf("revoke on another replica -> 401 here: %d ms%n", refusedAfter);
