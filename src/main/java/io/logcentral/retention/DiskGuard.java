@@ -2,6 +2,7 @@ package io.logcentral.retention;
 
 import io.logcentral.pipeline.Maintenance;
 import io.logcentral.storage.LogWriter;
+import io.logcentral.storage.StorageProperties;
 import io.logcentral.storage.StoreKind;
 import io.logcentral.storage.StoreStatus;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public class DiskGuard implements Maintenance {
     private static final int MOST_STEPS = 16;
 
     private final FreeSpace disk;
-    private final GuardProperties properties;
+    private final StorageProperties.Store storage;
     private final RetentionProperties retention;
     private final LogWriter writer;
     private final StoreStatus store;
@@ -46,13 +47,13 @@ public class DiskGuard implements Maintenance {
 
     DiskGuard(
             FreeSpace disk,
-            GuardProperties properties,
+            StorageProperties properties,
             RetentionProperties retention,
             LogWriter writer,
             StoreStatus store,
             Environment environment) {
         this.disk = disk;
-        this.properties = properties;
+        this.storage = properties.storage();
         this.retention = retention;
         this.writer = writer;
         this.store = store;
@@ -74,7 +75,7 @@ public class DiskGuard implements Maintenance {
         if (!guardsFile) {
             return false;
         }
-        long reserve = properties.reserveBytes(disk.totalBytes());
+        long reserve = storage.reserveBytes(disk.totalBytes());
         Space before = measure();
         plan = plan.seen(before.room(), reserve);
         boolean overSize = retention.maxSize() != null

@@ -36,8 +36,8 @@ class BenchReachesTheStoreTest {
 
     @Test
     void benchProgramsWriteThroughTheServersWriterAndFindThroughItsReader() throws Exception {
-        StorageProperties settings =
-                new StorageProperties(dir, new StorageProperties.Store(StorageProperties.Sync.NORMAL, 5000, 4, false));
+        StorageProperties settings = new StorageProperties(
+                dir, new StorageProperties.Store(StorageProperties.Sync.NORMAL, 5000, 4, false, "10%,1GB"));
         try (AutoCloseable writerPool = pool("logWriterPool", settings);
                 AutoCloseable readerPool = pool("logReaderPool", settings)) {
             Flyway.configure()

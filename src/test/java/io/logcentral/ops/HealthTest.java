@@ -76,6 +76,11 @@ class HealthTest {
         if (!TestDatabases.postgres()) {
             assertThat(details.get("store").get("block_filters").get("failures").asLong())
                     .isZero();
+            assertThat(details.get("store")
+                            .get("wal_checkpoints")
+                            .get("failures")
+                            .asLong())
+                    .isZero();
         }
     }
 }

@@ -89,7 +89,7 @@ class SqliteDataSources {
         return pool;
     }
 
-    private static SQLiteConfig baseConfig(StorageProperties properties) {
+    static SQLiteConfig baseConfig(StorageProperties properties) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(
@@ -99,6 +99,8 @@ class SqliteDataSources {
         config.setBusyTimeout(properties.storage().busyTimeoutMs());
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-16_000);
+        config.setWalAutocheckpoint(WalRound.pages(properties.storage()));
+        config.setJournalSizeLimit(WalRound.fileLimitBytes(properties.storage()));
         return config;
     }
 

@@ -25,12 +25,14 @@ public class SqliteStoreStatus implements StoreStatus, DisposableBean {
 
     private final StorageProperties properties;
     private final BlockFilterFiller filters;
+    private final WalCheckpoints checkpoints;
     private final SQLiteDataSource source;
     private Connection connection;
 
-    SqliteStoreStatus(StorageProperties properties, BlockFilterFiller filters) {
+    SqliteStoreStatus(StorageProperties properties, BlockFilterFiller filters, WalCheckpoints checkpoints) {
         this.properties = properties;
         this.filters = filters;
+        this.checkpoints = checkpoints;
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(1000);
@@ -72,7 +74,7 @@ public class SqliteStoreStatus implements StoreStatus, DisposableBean {
 
     @Override
     public Map<String, Object> maintenance() {
-        return Map.of("block_filters", filters.health());
+        return Map.of("block_filters", filters.health(), "wal_checkpoints", checkpoints.health());
     }
 
     @Override

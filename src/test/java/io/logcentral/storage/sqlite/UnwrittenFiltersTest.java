@@ -40,8 +40,8 @@ class UnwrittenFiltersTest {
 
     @BeforeEach
     void openStore() {
-        StorageProperties settings =
-                new StorageProperties(dir, new StorageProperties.Store(StorageProperties.Sync.NORMAL, 5000, 2, false));
+        StorageProperties settings = new StorageProperties(
+                dir, new StorageProperties.Store(StorageProperties.Sync.NORMAL, 5000, 2, false, "10%,1GB"));
         SqliteDataSources pools = new SqliteDataSources();
         writerPool = pools.logWriterPool(settings);
         readerPool = pools.logReaderPool(settings);

@@ -1,17 +1,17 @@
-package io.logcentral.retention;
+package io.logcentral.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class GuardPropertiesTest {
+class MinFreeTest {
 
     private static final long GIB = 1L << 30;
 
     @Test
     void theDefaultReserveIsTenPerCentOrOneGibWhicheverIsLarger() {
-        GuardProperties defaults = new GuardProperties("10%,1GB");
+        StorageProperties.Store defaults = store("10%,1GB");
 
         assertThat(defaults.reserveBytes(100 * GIB)).isEqualTo(10 * GIB);
         assertThat(defaults.reserveBytes(4 * GIB)).isEqualTo(GIB);
@@ -19,8 +19,12 @@ class GuardPropertiesTest {
 
     @Test
     void aMinFreeThatIsNeitherSizeNorPercentageStopsTheStart() {
-        assertThatThrownBy(() -> new GuardProperties("plenty"))
+        assertThatThrownBy(() -> store("plenty"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("logcentral.storage.min-free");
+    }
+
+    static StorageProperties.Store store(String minFree) {
+        return new StorageProperties.Store(StorageProperties.Sync.NORMAL, 5000, 4, false, minFree);
     }
 }
