@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 import org.sqlite.SQLiteDataSource;
 
@@ -24,13 +25,17 @@ import org.sqlite.SQLiteDataSource;
  * of its batch with it. Passive, this never waits for the writer or a reader. The writer's own checkpoint, at the end
  * of a {@link WalRound}, is left as the backstop: it finds most of the log copied already, and only after it can the
  * log start over, since under steady ingest this thread is always a few commits behind.
+ *
+ * <p>After the writer's pool: that is where a new store file is made incremental, before any connection writes its
+ * first page ({@link StoreSpace#prepare}); this connection, in WAL mode, would write it.
  */
 @Component
 @SqliteStore
+@DependsOn(SqliteDataSources.WRITER)
 class WalCheckpoints {
 
     private static final Logger log = LoggerFactory.getLogger(WalCheckpoints.class);
-    static final long EVERY_MILLIS = 100;
+    private static final long EVERY_MILLIS = 100;
 
     private final SQLiteDataSource source;
     private final AtomicLong failures = new AtomicLong();
