@@ -49,7 +49,7 @@ public abstract class EntityStore<T, ID> {
         return entities.merge(entity);
     }
 
-    /** {@link #save} with the row written at once, so that its columns set by the store can be read. */
+    /** {@link #save} with the row written at once: in the caller's transaction, a broken constraint fails here. */
     public T saveAndFlush(T entity) {
         T saved = save(entity);
         entities.flush();
