@@ -5,7 +5,6 @@ import io.logcentral.storage.StoreStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,7 +12,6 @@ import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * Whether the store answers, and how much disk it takes. It asks on a connection of its own, so {@code /health} never
@@ -26,8 +24,7 @@ public class SqliteStoreStatus implements StoreStatus, DisposableBean {
     private final StorageProperties properties;
     private final BlockFilterFiller filters;
     private final WalCheckpoints checkpoints;
-    private final SQLiteDataSource source;
-    private Connection connection;
+    private final OwnConnection connection;
 
     SqliteStoreStatus(StorageProperties properties, BlockFilterFiller filters, WalCheckpoints checkpoints) {
         this.properties = properties;
@@ -36,40 +33,25 @@ public class SqliteStoreStatus implements StoreStatus, DisposableBean {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(1000);
-        this.source = new SQLiteDataSource(config);
-        source.setUrl("jdbc:sqlite:" + properties.databaseFile().toAbsolutePath());
+        this.connection = new OwnConnection(config, properties.databaseFile());
     }
 
     @Override
     public synchronized boolean isUp() {
         try {
-            if (connection == null || connection.isClosed()) {
-                connection = source.getConnection();
-            }
-            try (Statement statement = connection.createStatement();
+            try (Statement statement = connection.get().createStatement();
                     ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
                 return count.next() && count.getLong(1) > 0;
             }
         } catch (SQLException e) {
-            close();
+            connection.close();
             return false;
         }
     }
 
     @Override
     public synchronized void destroy() {
-        close();
-    }
-
-    private void close() {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException e) {
-            // gone already
-        }
-        connection = null;
+        connection.close();
     }
 
     @Override

@@ -3,9 +3,7 @@ package io.logcentral.storage.sqlite;
 import io.logcentral.storage.StorageProperties;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * Copies the write-ahead log back into the store on a thread of its own, so that the log writer's commits seldom do it
@@ -37,19 +34,17 @@ class WalCheckpoints {
     private static final Logger log = LoggerFactory.getLogger(WalCheckpoints.class);
     private static final long EVERY_MILLIS = 100;
 
-    private final SQLiteDataSource source;
+    private final OwnConnection connection;
     private final AtomicLong failures = new AtomicLong();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "wal-checkpoints");
         thread.setDaemon(true);
         return thread;
     });
-    private Connection connection;
     private volatile String lastError;
 
     WalCheckpoints(StorageProperties properties) {
-        this.source = new SQLiteDataSource(SqliteDataSources.baseConfig(properties));
-        source.setUrl("jdbc:sqlite:" + properties.databaseFile().toAbsolutePath());
+        this.connection = new OwnConnection(SqliteDataSources.baseConfig(properties), properties.databaseFile());
     }
 
     @PostConstruct
@@ -61,7 +56,7 @@ class WalCheckpoints {
     void stop() throws InterruptedException {
         timer.shutdownNow();
         timer.awaitTermination(5, TimeUnit.SECONDS);
-        close();
+        connection.close();
     }
 
     /** For {@code /health} details. */
@@ -75,10 +70,7 @@ class WalCheckpoints {
     /** A failed step (the file gone, a closed connection) is counted, and the next opens a new connection. */
     void step() {
         try {
-            if (connection == null) {
-                connection = source.getConnection();
-            }
-            try (Statement statement = connection.createStatement();
+            try (Statement statement = connection.get().createStatement();
                     ResultSet ignored = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
                 // One row: whether it was blocked, the log's pages, how many of them are in the store now.
             }
@@ -89,18 +81,7 @@ class WalCheckpoints {
                     "Checkpointing the write-ahead log failed ({} so far): {}",
                     failures.incrementAndGet(),
                     e.toString());
-            close();
+            connection.close();
         }
-    }
-
-    private void close() {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException e) {
-            // gone already
-        }
-        connection = null;
     }
 }
