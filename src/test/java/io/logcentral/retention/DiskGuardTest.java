@@ -77,6 +77,11 @@ class DiskGuardTest {
             assertThat(batches).as("batches before the guard acted").isLessThan(200);
         }
         Store.await(() -> !guard().get("acting").asBoolean(), "the guard to come to rest");
+        // The checkpoint thread copies the write-ahead log into the store file up to 100 ms after the last commit, so
+        // after the guard's last look; the guard sees that at its next check, which an idle writer makes every second.
+        awaitQuietFiles();
+        Thread.sleep(1_500);
+        Store.await(() -> !guard().get("acting").asBoolean(), "the guard to come to rest after its next check");
 
         // The guard acts after a commit, so one batch (500 logs, about 200 KB with its index and WAL) may take the disk
         // under the reserve before the next check deletes; the old accounting let it sit megabytes under.
@@ -100,6 +105,19 @@ class DiskGuardTest {
         assertThat(store.listed("older-day-two")).isEqualTo(dayTwoLeft);
         assertThat(store.found("older-day-two", "&q=lorem")).isEqualTo(Math.min(1000, dayTwoLeft));
         assertThat(guard().get("free_bytes").asLong()).isGreaterThanOrEqualTo(RESERVE);
+    }
+
+    private void awaitQuietFiles() throws InterruptedException {
+        long[] last = {-1};
+        int[] unchanged = {0};
+        Store.await(
+                () -> {
+                    long used = disk.used();
+                    unchanged[0] = used == last[0] ? unchanged[0] + 1 : 0;
+                    last[0] = used;
+                    return unchanged[0] >= 6;
+                },
+                "the store's files to stop changing");
     }
 
     private long deletedByGuard() {
